@@ -1,0 +1,69 @@
+# SPDX-License-Identifier: MIT
+# xforth: make (build ./xforth), make run, make test, make bench, make clean.
+
+CXX      ?= g++
+CXXFLAGS ?= -O2
+CXXFLAGS += -std=c++20 -Wall -Wextra -I. -MMD -MP
+LDLIBS   := -lreadline
+BUILD    := build
+
+ifeq ($(SANITIZE),1)
+  CXXFLAGS += -fsanitize=address,undefined -fno-omit-frame-pointer
+  LDFLAGS  += -fsanitize=address,undefined
+  BUILD    := build-san
+endif
+
+KERNEL_SRC := $(wildcard core/*.cpp asm/*.cpp words/*.cpp)
+KERNEL_OBJ := $(KERNEL_SRC:%.cpp=$(BUILD)/%.o) $(BUILD)/core/kernel_fs.o
+LIB_OBJ    := $(filter-out $(BUILD)/core/main.o $(BUILD)/core/kernel_fs.o,$(KERNEL_OBJ))
+UNIT_SRC   := $(wildcard tests/unit/*.cpp)
+UNIT_OBJ   := $(UNIT_SRC:%.cpp=$(BUILD)/%.o)
+
+# Debian packages this build needs: header -> package.
+DEPS := /usr/include/xbyak/xbyak.h:libxbyak-dev \
+        /usr/include/readline/readline.h:libreadline-dev \
+        /usr/include/catch2/catch.hpp:catch2
+
+.PHONY: all run test bench clean deps
+all: xforth
+
+deps: $(BUILD)/.deps
+$(BUILD)/.deps: Makefile
+	@mkdir -p $(BUILD)
+	@missing=""; for d in $(DEPS); do [ -e "$${d%%:*}" ] || missing="$$missing $${d##*:}"; done; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "installing:$$missing"; \
+	    (apt-get install -y $$missing || (apt-get update && apt-get install -y $$missing)) >/dev/null || exit 1; \
+	  else \
+	    echo "xforth needs the Debian packages:$$missing (apt-get install$$missing)"; exit 1; \
+	  fi; \
+	fi; touch $@
+
+xforth: $(KERNEL_OBJ)
+	$(CXX) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+$(BUILD)/%.o: %.cpp | $(BUILD)/.deps
+	@mkdir -p $(dir $@)
+	$(CXX) $(CXXFLAGS) -c -o $@ $<
+
+$(BUILD)/core/kernel_fs.o: core/kernel_fs.S kernel.fs | $(BUILD)/.deps
+	@mkdir -p $(dir $@)
+	$(CXX) -c -Wa,-I. -o $@ $<
+
+$(BUILD)/unit_tests: $(UNIT_OBJ) $(LIB_OBJ)
+	$(CXX) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+run: xforth
+	./xforth
+
+test: xforth $(BUILD)/unit_tests
+	@bash tests/run.sh ./xforth $(BUILD)/unit_tests
+
+bench: xforth
+	@bash bench/run.sh
+
+clean:
+	rm -rf build build-san xforth
+
+-include $(KERNEL_OBJ:.o=.d) $(UNIT_OBJ:.o=.d)

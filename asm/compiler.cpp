@@ -1,0 +1,168 @@
+// SPDX-License-Identifier: MIT
+// The canonical-state compiler.
+//
+// Between any two operations the stack is canonical (asm/regs.h): TOS in rbx,
+// the rest in memory at [r15]. Each op is assembled against that state, so
+// any op may be a branch target. Control flow uses Xbyak labels numbered per
+// definition; the control-flow stack of IF/BEGIN/DO is the data stack and
+// holds those numbers (words/control.cpp).
+//
+// DO..LOOP keeps the loop in two callee-saved registers (TECHNIQUES.md):
+//   LOOPT = index - limit + 2^63,  LOOPB = limit - 2^63,  I = LOOPT + LOOPB.
+// LOOP adds 1 (n for +LOOP) to LOOPT; the signed overflow flag is set exactly
+// when the index crosses the boundary between limit-1 and limit, in either
+// direction, which is the standard's rule for leaving. The enclosing loop's
+// pair is pushed on the return stack at DO and popped when the loop ends,
+// by falling out or by LEAVE; J reads it there.
+#include "asm/compiler.h"
+#include "asm/emit.h"
+#include "asm/runtime.h"
+
+namespace xf {
+using namespace regs;
+
+bool optimize = true;
+static Definition def;
+static bool open = false;
+
+bool compiling() { return open; }
+Definition& current_definition() { return def; }
+
+void begin_definition(Word* w) {
+    def = Definition{};
+    def.word = w;
+    open = true;
+}
+
+void compile_op(const Op& op) {
+    if (!open) throw_code(-14);
+    def.ops.push_back(op);
+}
+
+void compile_literal(cell n) { compile_op({OpKind::Lit, n}); }
+
+void compile_xt(Word* w) {
+    switch (w->kind) {
+    case Kind::Primitive: compile_op({OpKind::Prim, 0, w}); break;
+    case Kind::Constant: compile_literal(w->value); break;
+    case Kind::Create:
+    case Kind::Variable: compile_literal((cell)w->body); break;
+    default: compile_op({OpKind::Call, 0, w}); break;
+    }
+}
+
+int new_label() { return def.labels++; }
+
+static void does_helper() {
+    void* code = (void*)vm.ds.pop();
+    Word* w = dict.latest;
+    if (!w || !w->body) throw_code(-31);  // DOES> on a word without a body
+    make_does(w, code);
+}
+
+void* assemble(const std::vector<Op>& ops, int nlabels, const std::vector<LoopLabels>& loops, size_t* size) {
+    Gen g;
+    std::vector<Xbyak::Label> labels(size_t(nlabels) + 1);
+    Xbyak::Label self;
+    g.L(self);
+    for (const Op& op : ops) {
+        switch (op.kind) {
+        case OpKind::Lit: push_imm(g, op.n); break;
+        case OpKind::Prim: op.w->prim->emit(g); break;
+        case OpKind::PrimImm: op.w->prim->emit_imm(g, op.n); break;
+        case OpKind::Call: g.call_rx(op.w->code); break;
+        case OpKind::CallSelf: g.call(self); break;
+        case OpKind::Jump: g.jmp(labels[op.a], Gen::T_NEAR); break;
+        case OpKind::JumpZ:
+            g.mov(rax, TOS);
+            drop(g);
+            g.test(rax, rax);
+            g.jz(labels[op.a], Gen::T_NEAR);
+            break;
+        case OpKind::Label: g.L(labels[op.a]); break;
+        case OpKind::QDo:
+        case OpKind::Do: {
+            const LoopLabels& L = loops[op.a];
+            if (op.kind == OpKind::QDo) {
+                Xbyak::Label enter;
+                g.cmp(TOS, g.qword[DSP]);
+                g.jne(enter, Gen::T_NEAR);
+                g.mov(TOS, g.qword[DSP + 8]);
+                g.add(DSP, 16);
+                g.jmp(labels[L.done], Gen::T_NEAR);
+                g.L(enter);
+            }
+            g.push(LOOPB);
+            g.push(LOOPT);
+            g.mov(rax, 0x8000000000000000ull);
+            g.mov(LOOPB, g.qword[DSP]);
+            g.add(LOOPB, rax);
+            g.mov(LOOPT, TOS);
+            g.sub(LOOPT, LOOPB);
+            g.mov(TOS, g.qword[DSP + 8]);
+            g.add(DSP, 16);
+            g.L(labels[L.top]);
+            break;
+        }
+        case OpKind::Loop:
+        case OpKind::PlusLoop: {
+            const LoopLabels& L = loops[op.a];
+            if (op.kind == OpKind::Loop) {
+                g.add(LOOPT, 1);
+            } else {
+                g.mov(rax, TOS);
+                drop(g);
+                g.add(LOOPT, rax);
+            }
+            g.jno(labels[L.top], Gen::T_NEAR);
+            g.L(labels[L.leave]);
+            g.pop(LOOPT);
+            g.pop(LOOPB);
+            g.L(labels[L.done]);
+            break;
+        }
+        case OpKind::Leave: g.jmp(labels[loops[op.a].leave], Gen::T_NEAR); break;
+        case OpKind::Does:
+            g.lea(rax, g.ptr[rip + labels[op.a]]);
+            push_reg(g, rax);
+            call_helper(g, does_helper);
+            g.ret();
+            break;
+        }
+    }
+    g.ret();
+    return g.finish(size);
+}
+
+Word* end_definition() {
+    if (!open) throw_code(-14);
+    if (!def.open_loops.empty()) throw_code(-22);
+    if (optimize) peephole(def.ops);
+    size_t size = 0;
+    void* code;
+    try {
+        code = assemble(def.ops, def.labels, def.loops, &size);
+    } catch (const Xbyak::Error& e) {
+        throw_code(e == Xbyak::ERR_CODE_IS_TOO_BIG ? -8 : -22);
+    }
+    Word* w = def.word;
+    w->code = code;
+    w->code_size = uint32_t(size);
+    open = false;
+    def = Definition{};
+    return w;
+}
+
+void abort_definition() {
+    if (!open) return;
+    open = false;
+    Word* w = def.word;
+    // Reclaim the hidden header when it is still the newest thing in the arena.
+    if (w && (w->flags & F_HIDDEN) && dict.latest == w) {
+        dict.arena_here = (uint8_t*)w;
+        dict.latest = w->wl->latest;
+    }
+    def = Definition{};
+}
+
+}  // namespace xf

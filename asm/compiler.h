@@ -1,0 +1,61 @@
+// SPDX-License-Identifier: MIT
+// The compiler: one colon definition at a time. Words append operations to
+// an op list; `;` runs the fusion rules over it (asm/peephole.cpp) and
+// assembles it into code memory in one pass.
+#pragma once
+#include "asm/prim.h"
+#include "core/dictionary.h"
+#include <vector>
+
+namespace xf {
+
+enum class OpKind : uint8_t {
+    Lit,      // push n
+    Prim,     // inline w->prim
+    PrimImm,  // w->prim fused with literal n (emit_imm)
+    Call,     // call w
+    CallSelf, // RECURSE
+    Jump,     // to label a
+    JumpZ,    // pop; to label a when zero
+    Label,    // place label a
+    Do,       // a = loop index; QDo: skip to the loop's done label when limit = index
+    QDo,
+    Loop,     // a = loop index
+    PlusLoop,
+    Leave,    // a = loop index
+    Does,     // set latest word's DOES> code to label a, then exit
+};
+
+struct Op {
+    OpKind kind;
+    cell n = 0;
+    const Word* w = nullptr;
+    int a = 0;
+};
+
+struct LoopLabels { int top, leave, done; };
+
+struct Definition {
+    Word* word = nullptr;
+    std::vector<Op> ops;
+    int labels = 0;
+    std::vector<LoopLabels> loops;
+    std::vector<int> open_loops;   // indices into loops, innermost last
+};
+
+bool compiling();                 // a definition is open
+Definition& current_definition();
+void begin_definition(Word* w);
+void compile_op(const Op& op);
+void compile_xt(Word* w);         // COMPILE,
+void compile_literal(cell n);
+int new_label();
+Word* end_definition();           // assembles; returns the finished word
+void abort_definition();          // drops a half-built definition
+
+// Assembles an op list into code memory (used by end_definition and by tests).
+void* assemble(const std::vector<Op>& ops, int labels, const std::vector<LoopLabels>& loops, size_t* size);
+void peephole(std::vector<Op>& ops);
+extern bool optimize;             // false under -O0: no fusion rules
+
+}  // namespace xf

@@ -1,0 +1,29 @@
+// SPDX-License-Identifier: MIT
+// A primitive: name, stack comment, flags and the emitter of its inline code.
+// `emit_imm`, when present, is the fused form used when a literal precedes the
+// primitive (asm/peephole.cpp). A primitive gets a callable body (its code
+// plus `ret`) so that `' + EXECUTE` works.
+#pragma once
+#include "asm/codemem.h"
+#include "core/vm.h"
+
+namespace xf {
+
+struct Prim {
+    const char* name;
+    const char* stack;   // stack comment, shown by tools and checked by tests
+    void (*emit)(Gen&);
+    void (*emit_imm)(Gen&, cell) = nullptr;
+    uint8_t flags = 0;   // WordFlags
+    bool rstack = false; // touches the return stack: body runs with the return address popped
+};
+
+// A word implemented in C++ behind a call stub.
+struct HelperDef {
+    const char* name;
+    const char* stack;
+    void (*fn)();
+    uint8_t flags = 0;
+};
+
+}  // namespace xf

@@ -1,0 +1,34 @@
+// SPDX-License-Identifier: MIT
+// The native runtime: the trampoline by which C++ runs an xt, CATCH and
+// THROW, the helper-call boundary, and the small bodies of CREATE, CONSTANT,
+// VALUE and DEFER words.
+#pragma once
+#include "core/dictionary.h"
+#include "asm/emit.h"
+
+namespace xf {
+
+void init_runtime();
+
+// Runs xt on the data stack vm.ds; returns 0 or the THROW code that no
+// CATCH inside caught (the stack depth is then as it was before the call).
+cell run_xt(Word* xt);
+
+extern void* catch_code;   // ( i*x xt -- j*x 0 | i*x n )
+extern void* throw_code_body; // ( k*x n -- k*x | i*x n )
+
+
+// Bodies for defined words (placed in code memory; the word's code field).
+void make_pusher(Word* w, cell value);    // CREATE, VARIABLE, CONSTANT: push value
+void make_value(Word* w);                 // push [body]
+void make_defer(Word* w);                 // jmp [[body]]
+void make_does(Word* w, const void* does_code); // push body; jmp does_code
+void* make_helper_body(HelperFn f);
+void* make_prim_body(const struct Prim& p);
+
+}  // namespace xf
+
+namespace xf {
+// Jumps to THROW with a constant code; safe whatever state rsp is in.
+void emit_throw(Gen& g, cell code);
+}

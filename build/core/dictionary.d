@@ -1,0 +1,3 @@
+build/core/dictionary.o: core/dictionary.cpp core/dictionary.h core/vm.h
+core/dictionary.h:
+core/vm.h:

@@ -1,0 +1,3 @@
+build/core/errors.o: core/errors.cpp core/errors.h core/vm.h
+core/errors.h:
+core/vm.h:

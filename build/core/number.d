@@ -1,0 +1,3 @@
+build/core/number.o: core/number.cpp core/number.h core/vm.h
+core/number.h:
+core/vm.h:

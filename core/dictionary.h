@@ -1,0 +1,89 @@
+// SPDX-License-Identifier: MIT
+// Word headers and wordlists. An execution token is the address of a Word;
+// its first field is the native entry point, so EXECUTE is `call [xt]`.
+// Headers live in their own arena, apart from data space, so that CREATE's
+// body is exactly HERE and MARKER can cut both back.
+#pragma once
+#include "core/vm.h"
+#include <string_view>
+#include <vector>
+
+namespace xf {
+
+struct Prim;  // an inline emitter (asm/); opaque to the kernel
+
+enum WordFlags : uint8_t {
+    F_IMMEDIATE = 1,
+    F_COMPILE_ONLY = 2,
+    F_HIDDEN = 4,
+};
+
+enum class Kind : uint8_t {
+    Primitive,  // inline emitter + standalone body
+    Helper,     // C++ function behind a call stub
+    Colon,
+    Create,     // pushes its body
+    Does,       // pushes its body, then runs DOES> code
+    Constant,
+    Value,      // body holds the value
+    Defer,      // body holds the xt
+    Variable,
+};
+
+struct Wordlist;
+
+struct Word {
+    void* code;          // must stay first: EXECUTE calls [xt]
+    Word* link;          // previous word of the same wordlist
+    Word* bucket_next;   // hash chain
+    Wordlist* wl;
+    cell* body;          // data field (CREATE, VARIABLE, VALUE, DEFER) or nullptr
+    const Prim* prim;    // inline emitter for primitives
+    cell value;          // CONSTANT's value
+    uint32_t code_size;
+    uint8_t flags;
+    Kind kind;
+    uint8_t name_len;
+    char name[];
+    std::string_view name_view() const { return {name, name_len}; }
+};
+
+struct Wordlist {
+    static constexpr size_t BUCKETS = 256;
+    Word* latest = nullptr;
+    Word* buckets[BUCKETS] = {};
+    const char* name = nullptr;   // for ORDER; nullptr when anonymous
+    Wordlist* next_wl = nullptr;  // all wordlists, newest first
+};
+
+constexpr size_t MAX_NAME = 255;
+constexpr size_t MAX_ORDER = 16;
+
+struct Dictionary {
+    Wordlist forth;
+    Wordlist* current = &forth;      // compilation wordlist
+    Wordlist* order[MAX_ORDER] = {&forth};
+    size_t order_len = 1;
+    Wordlist* all_wordlists = &forth;
+    Word* latest = nullptr;          // last created header (even hidden)
+    uint8_t* arena = nullptr;
+    uint8_t* arena_here = nullptr;
+    uint8_t* arena_end = nullptr;
+};
+extern Dictionary dict;
+
+void init_dictionary();
+size_t name_hash(std::string_view name);
+bool name_equals(std::string_view a, std::string_view b);  // case-insensitive
+
+// Creates a header in the current wordlist, hidden until reveal() when hidden=true.
+Word* create_header(std::string_view name, Kind kind, bool hidden = false);
+void reveal(Word* w);
+Word* find_in(const Wordlist* wl, std::string_view name);
+Word* find_word(std::string_view name);   // search order
+Wordlist* new_wordlist(const char* name = nullptr);
+
+// Removes every word created after `mark` (a header arena position): MARKER.
+void forget_after(uint8_t* arena_mark);
+
+}  // namespace xf

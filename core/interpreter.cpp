@@ -1,0 +1,273 @@
+// SPDX-License-Identifier: MIT
+#include "core/interpreter.h"
+#include "core/errors.h"
+#include "core/number.h"
+#include <climits>
+#include <cstdlib>
+#include <memory>
+#include <set>
+#include <unistd.h>
+#include <vector>
+
+namespace xf {
+
+Backend backend;
+std::function<bool(std::string&)> terminal_reader;
+
+static std::vector<std::unique_ptr<Source>> sources;
+static std::set<std::string> included_files;
+
+Source& source() { return *sources.back(); }
+size_t source_depth() { return sources.size(); }
+
+static void push_source(std::unique_ptr<Source> s) {
+    s->saved_to_in = vm.to_in;
+    s->saved_source_id = vm.source_id;
+    sources.push_back(std::move(s));
+    vm.to_in = 0;
+}
+
+static void pop_source() {
+    vm.to_in = sources.back()->saved_to_in;
+    vm.source_id = sources.back()->saved_source_id;
+    sources.pop_back();
+}
+
+// Pops a source on every way out, including a C++ ForthThrow unwinding.
+struct SourceGuard {
+    ~SourceGuard() { pop_source(); }
+};
+
+static void ensure_terminal() {
+    if (!sources.empty()) return;
+    auto s = std::make_unique<Source>();
+    s->type = SourceType::Terminal;
+    s->name = "<stdin>";
+    sources.push_back(std::move(s));
+}
+
+std::string_view parse_name() {
+    Source& s = source();
+    size_t i = size_t(vm.to_in);
+    while (i < s.len && (unsigned char)s.buf[i] <= ' ') ++i;
+    size_t start = i;
+    while (i < s.len && (unsigned char)s.buf[i] > ' ') ++i;
+    vm.to_in = cell(i < s.len ? i + 1 : i);
+    s.token_start = start;
+    s.token_len = i - start;
+    return {s.buf + start, i - start};
+}
+
+std::string_view parse(char delim) {
+    Source& s = source();
+    size_t start = std::min(size_t(vm.to_in), s.len);
+    size_t i = start;
+    while (i < s.len && s.buf[i] != delim) ++i;
+    vm.to_in = cell(i < s.len ? i + 1 : i);
+    return {s.buf + start, i - start};
+}
+
+static bool read_line(FILE* f, std::string& line) {
+    line.clear();
+    int c;
+    bool any = false;
+    while ((c = fgetc(f)) != EOF) {
+        any = true;
+        if (c == '\n') break;
+        line += char(c);
+    }
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    return any;
+}
+
+bool refill() {
+    Source& s = source();
+    bool ok = false;
+    switch (s.type) {
+    case SourceType::String: return false;
+    case SourceType::Terminal: ok = terminal_reader && terminal_reader(s.line); break;
+    case SourceType::File:
+        s.line_pos = ftell(s.file);
+        ok = read_line(s.file, s.line);
+        break;
+    }
+    if (!ok) return false;
+    s.buf = s.line.data();
+    s.len = s.line.size();
+    s.line_no++;
+    vm.to_in = 0;
+    return true;
+}
+
+std::vector<cell> save_input() {
+    Source& s = source();
+    return {(cell)s.type, s.line_pos, s.line_no, vm.to_in};
+}
+
+bool restore_input(const std::vector<cell>& v) {
+    Source& s = source();
+    if (v.size() != 4 || v[0] != (cell)s.type) return true;
+    if (s.type == SourceType::File && v[1] != s.line_pos) {
+        if (fseek(s.file, long(v[1]), SEEK_SET) != 0) return true;
+        s.line_pos = long(v[1]);
+        if (!read_line(s.file, s.line)) return true;
+        s.buf = s.line.data();
+        s.len = s.line.size();
+    }
+    s.line_no = int(v[2]);
+    vm.to_in = v[3];
+    return false;
+}
+
+void execute(Word* xt) {
+    if (cell code = backend.execute(xt)) throw_code(code);
+}
+
+static void record_error_site() {
+    if (error_located) return;
+    error_located = 1;
+    const Source& s = source();
+    ErrorSite& e = error_site;
+    e.file = s.name;
+    e.line = s.line_no ? s.line_no : 1;
+    e.col = int(s.token_start);
+    e.len = int(s.token_len);
+    e.text.assign(s.buf ? s.buf : "", s.len);
+    // A string being evaluated shows only itself; keep the line on one row.
+    for (char& c : e.text) if (c == '\n' || c == '\r') c = ' ';
+    e.included_from.clear();
+    for (size_t i = sources.size() - 1; i-- > 0;) {
+        const Source& o = *sources[i];
+        if (o.type == SourceType::File) e.included_from.push_back(o.name + ":" + std::to_string(o.line_no));
+    }
+}
+
+static void interpret_token(std::string_view name) {
+    if (Word* w = find_word(name)) {
+        if (vm.state && !(w->flags & F_IMMEDIATE)) {
+            backend.compile(w);
+        } else {
+            if (!vm.state && (w->flags & F_COMPILE_ONLY)) throw_code(-14);
+            execute(w);
+        }
+        return;
+    }
+    Number n;
+    if (!parse_number(name, vm.base, n)) throw_code(-13);
+    vm.ds.push(n.lo);
+    if (vm.state) execute(backend.literal);
+    if (n.is_double) {
+        vm.ds.push(n.hi);
+        if (vm.state) execute(backend.literal);
+    }
+}
+
+void interpret() {
+    try {
+        for (;;) {
+            std::string_view name = parse_name();
+            if (name.empty()) break;
+            interpret_token(name);
+        }
+    } catch (const ForthThrow&) {
+        record_error_site();
+        throw;
+    }
+}
+
+void evaluate(const char* addr, size_t len) {
+    auto s = std::make_unique<Source>();
+    s->type = SourceType::String;
+    s->buf = addr;
+    s->len = len;
+    s->name = "<evaluate>";
+    s->line_no = 1;
+    push_source(std::move(s));
+    vm.source_id = -1;
+    SourceGuard guard;
+    interpret();
+}
+
+void include_file(FILE* f, const std::string& path) {
+    auto s = std::make_unique<Source>();
+    s->type = SourceType::File;
+    s->file = f;
+    s->name = path;
+    push_source(std::move(s));
+    vm.source_id = (cell)f;
+    SourceGuard guard;
+    while (refill()) interpret();
+}
+
+std::string resolve_path(std::string_view name) {
+    std::string n(name);
+    if (access(n.c_str(), R_OK) == 0 || n.empty() || n[0] == '/') return access(n.c_str(), R_OK) == 0 ? n : "";
+    for (size_t i = sources.size(); i-- > 0;) {
+        const Source& s = *sources[i];
+        if (s.type != SourceType::File) continue;
+        size_t slash = s.name.rfind('/');
+        if (slash == std::string::npos) break;
+        std::string candidate = s.name.substr(0, slash + 1) + n;
+        if (access(candidate.c_str(), R_OK) == 0) return candidate;
+        break;
+    }
+    return "";
+}
+
+static std::string canonical(const std::string& path) {
+    char buf[PATH_MAX];
+    return realpath(path.c_str(), buf) ? std::string(buf) : path;
+}
+
+void included(std::string_view name) {
+    std::string path = resolve_path(name);
+    if (path.empty()) throw_code(-38);
+    FILE* f = fopen(path.c_str(), "r");
+    if (!f) throw_code(-38);
+    included_files.insert(canonical(path));
+    struct Closer { FILE* f; ~Closer() { fclose(f); } } closer{f};
+    include_file(f, path);
+}
+
+void required(std::string_view name) {
+    std::string path = resolve_path(name);
+    if (path.empty()) throw_code(-38);
+    if (included_files.count(canonical(path))) return;
+    included(path);
+}
+
+void reset_after_error() {
+    while (sources.size() > 1) pop_source();
+    vm.ds.sp = vm.ds.base;
+    vm.state = 0;
+    vm.source_id = 0;
+    if (backend.abort_definition) backend.abort_definition();
+    error_located = 0;
+    vm.abort_msg.clear();
+}
+
+void run_terminal() {
+    ensure_terminal();
+    for (;;) {
+        try {
+            while (!vm.bye && refill()) {
+                interpret();
+                if (isatty(0) && !vm.bye) fputs(vm.state ? " compiled\n" : " ok\n", stdout);
+                fflush(stdout);
+            }
+            return;
+        } catch (const ForthThrow& t) {
+            fflush(stdout);
+            fputs(format_error(t.code).c_str(), stderr);
+            reset_after_error();
+        }
+    }
+}
+
+// Sources used before the prompt starts (kernel.fs, files, -e) sit on top of
+// the terminal so that SOURCE-ID and errors have something below them.
+struct TerminalAtStart {
+    TerminalAtStart() { ensure_terminal(); }
+} terminal_at_start;
+
+}  // namespace xf

@@ -1,0 +1,68 @@
+// SPDX-License-Identifier: MIT
+// Input sources and the outer interpreter.
+//
+// The input source is a stack: the terminal at the bottom, then files being
+// INCLUDED and strings being EVALUATEd. Each source owns its buffer, line
+// number and the saved >IN of the source below it. The interpreter parses
+// names from the current buffer, looks them up in the search order and
+// either executes them (through the trampoline the backend hands it) or
+// performs their compilation semantics.
+#pragma once
+#include "core/dictionary.h"
+#include <cstdio>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace xf {
+
+// What the kernel needs from code generation; wired up by main.cpp.
+struct Backend {
+    cell (*execute)(Word*) = nullptr;   // returns 0 or an uncaught THROW code
+    void (*compile)(Word*) = nullptr;   // COMPILE,
+    void (*abort_definition)() = nullptr;
+    Word* literal = nullptr;            // LITERAL, for numbers met while compiling
+};
+extern Backend backend;
+
+enum class SourceType { Terminal, File, String };
+
+struct Source {
+    SourceType type;
+    const char* buf = nullptr;   // SOURCE
+    size_t len = 0;
+    std::string line;            // owned buffer of the terminal and of files
+    FILE* file = nullptr;
+    std::string name;            // file name, or "<stdin>" / "<evaluate>"
+    int line_no = 0;
+    long line_pos = 0;           // file offset of the current line (SAVE-INPUT)
+    cell saved_to_in = 0;        // >IN of the source below
+    cell saved_source_id = 0;
+    size_t token_start = 0, token_len = 0;  // the word being interpreted, for errors
+};
+
+// Reads one line of terminal input (without the newline); false at end of input.
+extern std::function<bool(std::string&)> terminal_reader;
+
+Source& source();
+size_t source_depth();
+std::string_view parse_name();
+std::string_view parse(char delim);
+bool refill();
+// SAVE-INPUT / RESTORE-INPUT of the current source; restore returns false on success.
+std::vector<cell> save_input();
+bool restore_input(const std::vector<cell>& v);
+
+// Runs `xt` and turns an uncaught THROW into a C++ ForthThrow.
+void execute(Word* xt);
+void interpret();                // the rest of the current buffer
+void evaluate(const char* addr, size_t len);
+void include_file(FILE* f, const std::string& path);
+void included(std::string_view name);   // INCLUDED: resolves, opens, runs
+void required(std::string_view name);   // REQUIRED: once per file
+std::string resolve_path(std::string_view name);   // "" when not found
+void run_terminal();             // reads lines until end of input or BYE
+void reset_after_error();        // empty stacks, interpret state, terminal input
+
+}  // namespace xf

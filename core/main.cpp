@@ -1,0 +1,90 @@
+// SPDX-License-Identifier: MIT
+// xforth's entry point: the one place that wires the kernel (core/), code
+// generation (asm/) and the words (words/) together.
+#include "asm/codemem.h"
+#include "asm/compiler.h"
+#include "asm/runtime.h"
+#include "core/errors.h"
+#include "core/interpreter.h"
+#include "core/repl.h"
+#include "words/registry.h"
+#include <cstdio>
+#include <cstring>
+#include <string>
+#include <vector>
+
+extern "C" const char xf_kernel_fs_start[], xf_kernel_fs_end[];
+
+namespace {
+
+constexpr const char* VERSION = "0.1.0";
+
+void usage(FILE* out) {
+    fprintf(out,
+            "usage: xforth [options] [file ...] [-e CODE ...]\n"
+            "Files and -e code run in the order given; then the prompt starts,\n"
+            "unless one of them ran BYE.\n"
+            "  -e CODE      interpret CODE\n"
+            "  -O0          compile without the fusion rules\n"
+            "  -h, --help   show this help\n"
+            "  --version    show the version\n");
+}
+
+struct Action {
+    bool is_code;
+    const char* text;
+};
+
+// Runs one start-up step; an uncaught error prints and ends the process.
+template <class F> void run_or_exit(F f) {
+    try {
+        f();
+    } catch (const xf::ForthThrow& t) {
+        fflush(stdout);
+        fputs(xf::format_error(t.code).c_str(), stderr);
+        exit(1);
+    }
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    std::vector<Action> actions;
+    for (int i = 1; i < argc; ++i) {
+        const char* a = argv[i];
+        if (!strcmp(a, "-h") || !strcmp(a, "--help")) { usage(stdout); return 0; }
+        if (!strcmp(a, "--version")) { printf("xforth %s\n", VERSION); return 0; }
+        if (!strcmp(a, "-O0")) { xf::optimize = false; continue; }
+        if (!strcmp(a, "-e")) {
+            if (++i == argc) { usage(stderr); return 2; }
+            actions.push_back({true, argv[i]});
+            continue;
+        }
+        if (a[0] == '-' && a[1]) { fprintf(stderr, "xforth: unknown option %s\n", a); usage(stderr); return 2; }
+        actions.push_back({false, a});
+    }
+
+    xf::init_memory();
+    xf::init_dictionary();
+    xf::init_code_memory();
+    xf::init_runtime();
+    xf::register_all_words();
+    xf::backend = {xf::run_xt, xf::compile_xt, xf::abort_definition, xf::prim_word("LITERAL")};
+    xf::init_terminal_input();
+
+    run_or_exit([] {
+        size_t size = size_t(xf_kernel_fs_end - xf_kernel_fs_start);
+        FILE* f = fmemopen((void*)xf_kernel_fs_start, size, "r");
+        xf::include_file(f, "kernel.fs");
+        fclose(f);
+    });
+    for (const Action& a : actions) {
+        run_or_exit([&] {
+            if (a.is_code) xf::evaluate(a.text, strlen(a.text));
+            else xf::included(a.text);
+        });
+    }
+    xf::run_terminal();
+    fflush(stdout);
+    return 0;
+}

@@ -1,0 +1,73 @@
+// SPDX-License-Identifier: MIT
+// The virtual machine state shared by the kernel, the compiler and the words:
+// cells, the data stack as C++ sees it, data space, and the Forth variables
+// (STATE, BASE, >IN ...) that native code reads by absolute address.
+#pragma once
+#include <cstddef>
+#include <cstdint>
+#include <string>
+
+namespace xf {
+
+using cell = int64_t;
+using ucell = uint64_t;
+using dcell = __int128;
+using udcell = unsigned __int128;
+constexpr cell TRUE = -1;
+
+// A Forth exception travelling through C++ frames. Native code never sees it:
+// the helper boundary turns it into a Forth THROW and the trampoline turns a
+// Forth THROW back into it.
+struct ForthThrow {
+    cell code;
+};
+[[noreturn]] void throw_code(cell code);
+
+// The data stack as C++ sees it: all of it in memory, top at sp[0], growing
+// down. Native code keeps the top in a register (asm/regs.h) and spills it
+// before handing the stack to C++.
+struct Stack {
+    cell* sp;
+    cell* base;  // sp when empty
+    cell* limit; // lowest legal sp
+    size_t depth() const { return size_t(base - sp); }
+    void need(size_t n) const { if (depth() < n) throw_code(-4); }
+    void room(size_t n) const { if (size_t(sp - limit) < n) throw_code(-3); }
+    cell pop() { need(1); return *sp++; }
+    void push(cell x) { room(1); *--sp = x; }
+    cell& top() { need(1); return sp[0]; }
+    cell& at(size_t i) { need(i + 1); return sp[i]; }
+};
+
+struct VM {
+    Stack ds{};
+    // Forth variables; native code addresses them directly.
+    cell state = 0;
+    cell base = 10;
+    cell to_in = 0;
+    cell source_id = 0;
+    cell blk = 0;
+    // Data space.
+    uint8_t* dp = nullptr;       // HERE
+    uint8_t* dp_start = nullptr;
+    uint8_t* dp_end = nullptr;
+    // THROW -2 message (ABORT")
+    std::string abort_msg;
+    bool bye = false;
+    int exit_status = 0;
+};
+extern VM vm;
+
+// Data space
+void init_memory();
+void check_space(size_t n);          // -8 if n bytes do not fit
+inline uint8_t* here() { return vm.dp; }
+void allot(cell n);
+void comma(cell x);
+void ccomma(uint8_t c);
+inline uint8_t* align_up(uint8_t* p) { return (uint8_t*)(((uintptr_t)p + 7) & ~uintptr_t(7)); }
+void align_here();
+// Guarded region: [guard][usable][guard]; returns the usable start.
+uint8_t* map_guarded(size_t usable);
+
+}  // namespace xf

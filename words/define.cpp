@@ -1,0 +1,197 @@
+// SPDX-License-Identifier: MIT
+// Defining words and the compiler's interface to Forth (CORE, CORE EXT).
+#include "asm/compiler.h"
+#include "asm/emit.h"
+#include "asm/runtime.h"
+#include "core/interpreter.h"
+#include "words/registry.h"
+
+namespace xf {
+using namespace regs;
+
+static std::string_view parse_new_name() {
+    std::string_view name = parse_name();
+    if (name.empty()) throw_code(-16);
+    return name;
+}
+static Word* parse_existing() {
+    std::string_view name = parse_name();
+    if (name.empty()) throw_code(-16);
+    Word* w = find_word(name);
+    if (!w) throw_code(-13);
+    return w;
+}
+
+// The depth of the data stack at `:`; `;` finds it unchanged or the
+// control structures inside did not match.
+static size_t colon_depth;
+
+static void start_colon(Word* w) {
+    begin_definition(w);
+    colon_depth = vm.ds.depth();
+    vm.state = TRUE;
+}
+static void colon() { start_colon(create_header(parse_new_name(), Kind::Colon, true)); }
+static void colon_noname() { start_colon(create_header("", Kind::Colon, true)); }
+static void semicolon() {
+    if (vm.ds.depth() != colon_depth) throw_code(-22);
+    Word* w = end_definition();
+    reveal(w);
+    vm.state = 0;
+    if (w->name_len == 0) vm.ds.push((cell)w);
+}
+static void does() {
+    int l = new_label();
+    compile_op({OpKind::Does, 0, nullptr, l});
+    compile_op({OpKind::Label, 0, nullptr, l});
+}
+
+static Word* create_with_body(Kind kind) {
+    align_here();
+    Word* w = create_header(parse_new_name(), kind);
+    w->body = (cell*)here();
+    return w;
+}
+static void create() {
+    Word* w = create_with_body(Kind::Create);
+    make_pusher(w, (cell)w->body);
+}
+static void variable() {
+    Word* w = create_with_body(Kind::Variable);
+    comma(0);
+    make_pusher(w, (cell)w->body);
+}
+static void constant() {
+    cell x = vm.ds.pop();
+    Word* w = create_header(parse_new_name(), Kind::Constant);
+    w->value = x;
+    make_pusher(w, x);
+}
+static void value() {
+    cell x = vm.ds.pop();
+    Word* w = create_with_body(Kind::Value);
+    comma(x);
+    make_value(w);
+}
+static void defer_uninitialized() { throw_code(-21); }
+static Word* uninitialized_defer;
+static void defer() {
+    Word* w = create_with_body(Kind::Defer);
+    comma((cell)uninitialized_defer);
+    make_defer(w);
+}
+
+// TO, IS and ACTION-OF: store into or fetch from a word's body, now or compiled.
+static void body_access(Kind kind, const char* prim) {
+    Word* w = parse_existing();
+    if (w->kind != kind) throw_code(-32);
+    if (vm.state) {
+        compile_literal((cell)w->body);
+        compile_xt(prim_word(prim));
+    } else if (prim[0] == '!') {
+        *w->body = vm.ds.pop();
+    } else {
+        vm.ds.push(*w->body);
+    }
+}
+static Word* defer_xt() {
+    Word* w = (Word*)vm.ds.pop();
+    if (w->kind != Kind::Defer) throw_code(-32);
+    return w;
+}
+
+static void postpone() {
+    Word* w = parse_existing();
+    if (w->flags & F_IMMEDIATE) {
+        compile_xt(w);
+    } else {
+        compile_literal((cell)w);
+        compile_xt(prim_word("COMPILE,"));
+    }
+}
+static void tick() { vm.ds.push((cell)parse_existing()); }
+static void bracket_tick() { compile_literal((cell)parse_existing()); }
+static void to_body() {
+    Word* w = (Word*)vm.ds.pop();
+    if (!w->body) throw_code(-31);
+    vm.ds.push((cell)w->body);
+}
+static void find() {
+    auto* c = (const char*)vm.ds.top();
+    Word* w = find_word({c + 1, (unsigned char)c[0]});
+    if (!w) { vm.ds.push(0); return; }
+    vm.ds.top() = (cell)w;
+    vm.ds.push(w->flags & F_IMMEDIATE ? 1 : -1);
+}
+
+// MARKER: the word restores the header arena, data space, code memory and
+// the search order to how they were before it was defined.
+struct MarkerState {
+    uint8_t* arena;
+    uint8_t* dp;
+    size_t code_used;
+};
+static void marker_restore() {
+    MarkerState m = *(MarkerState*)vm.ds.pop();
+    forget_after(m.arena);
+    vm.dp = m.dp;
+    codemem.used = m.code_used;
+}
+static void marker() {
+    MarkerState m{dict.arena_here, vm.dp, codemem.used};
+    Word* w = create_with_body(Kind::Colon);
+    allot(sizeof m);
+    *(MarkerState*)w->body = m;
+    Gen g;
+    push_imm(g, (cell)w->body);
+    call_helper(g, marker_restore);
+    g.ret();
+    w->code = g.finish();
+}
+
+static const HelperDef define_helpers[] = {
+    {":", "( \"name\" -- colon-sys )", colon},
+    {":NONAME", "( -- xt colon-sys )", colon_noname},
+    {";", "( colon-sys -- )", semicolon, F_IMMEDIATE | F_COMPILE_ONLY},
+    {"DOES>", "( -- ) ( R: nest-sys -- )", does, F_IMMEDIATE | F_COMPILE_ONLY},
+    {"CREATE", "( \"name\" -- )", create},
+    {"VARIABLE", "( \"name\" -- )", variable},
+    {"CONSTANT", "( x \"name\" -- )", constant},
+    {"VALUE", "( x \"name\" -- )", value},
+    {"DEFER", "( \"name\" -- )", defer},
+    {"TO", "( x \"name\" -- )", [] { body_access(Kind::Value, "!"); }, F_IMMEDIATE},
+    {"IS", "( xt \"name\" -- )", [] { body_access(Kind::Defer, "!"); }, F_IMMEDIATE},
+    {"ACTION-OF", "( \"name\" -- xt )", [] { body_access(Kind::Defer, "@"); }, F_IMMEDIATE},
+    {"DEFER@", "( xt1 -- xt2 )", [] { vm.ds.push(*defer_xt()->body); }},
+    {"DEFER!", "( xt2 xt1 -- )", [] { Word* w = defer_xt(); *w->body = vm.ds.pop(); }},
+    {"IMMEDIATE", "( -- )", [] { if (dict.latest) dict.latest->flags |= F_IMMEDIATE; }},
+    {"COMPILE-ONLY", "( -- )", [] { if (dict.latest) dict.latest->flags |= F_COMPILE_ONLY; }},
+    {"POSTPONE", "( \"name\" -- )", postpone, F_IMMEDIATE | F_COMPILE_ONLY},
+    {"[COMPILE]", "( \"name\" -- )", [] { compile_xt(parse_existing()); }, F_IMMEDIATE | F_COMPILE_ONLY},
+    {"LITERAL", "( x -- )", [] { compile_literal(vm.ds.pop()); }, F_IMMEDIATE | F_COMPILE_ONLY},
+    {"COMPILE,", "( xt -- )", [] { compile_xt((Word*)vm.ds.pop()); }, F_COMPILE_ONLY},
+    {"[", "( -- )", [] { vm.state = 0; }, F_IMMEDIATE},
+    {"]", "( -- )", [] { vm.state = TRUE; }},
+    {"'", "( \"name\" -- xt )", tick},
+    {"[']", "( \"name\" -- )", bracket_tick, F_IMMEDIATE | F_COMPILE_ONLY},
+    {">BODY", "( xt -- a-addr )", to_body},
+    {"FIND", "( c-addr -- c-addr 0 | xt 1 | xt -1 )", find},
+    {"MARKER", "( \"name\" -- )", marker},
+    {"(DEFER-UNINITIALIZED)", "( -- )", defer_uninitialized},
+};
+
+static void push_address(Gen& g, void* p) { push_imm(g, (cell)p); }
+static const Prim variable_prims[] = {
+    {"STATE", "( -- a-addr )", [](Gen& g) { push_address(g, &vm.state); }},
+    {"BASE", "( -- a-addr )", [](Gen& g) { push_address(g, &vm.base); }},
+    {">IN", "( -- a-addr )", [](Gen& g) { push_address(g, &vm.to_in); }},
+    {"BLK", "( -- a-addr )", [](Gen& g) { push_address(g, &vm.blk); }},
+};
+
+void register_define_words() {
+    define_all(define_helpers);
+    define_all(variable_prims);
+    uninitialized_defer = prim_word("(DEFER-UNINITIALIZED)");
+}
+
+}  // namespace xf
