@@ -15,7 +15,7 @@ endif
 
 KERNEL_SRC := $(wildcard core/*.cpp asm/*.cpp words/*.cpp)
 KERNEL_OBJ := $(KERNEL_SRC:%.cpp=$(BUILD)/%.o) $(BUILD)/core/kernel_fs.o
-LIB_OBJ    := $(filter-out $(BUILD)/core/main.o $(BUILD)/core/kernel_fs.o,$(KERNEL_OBJ))
+LIB_OBJ    := $(filter-out $(BUILD)/core/main.o,$(KERNEL_OBJ))
 UNIT_SRC   := $(wildcard tests/unit/*.cpp)
 UNIT_OBJ   := $(UNIT_SRC:%.cpp=$(BUILD)/%.o)
 

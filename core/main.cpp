@@ -1,19 +1,15 @@
 // SPDX-License-Identifier: MIT
 // xforth's entry point: the one place that wires the kernel (core/), code
 // generation (asm/) and the words (words/) together.
-#include "asm/codemem.h"
 #include "asm/compiler.h"
-#include "asm/runtime.h"
 #include "core/errors.h"
 #include "core/interpreter.h"
 #include "core/repl.h"
-#include "words/registry.h"
+#include "words/boot.h"
 #include <cstdio>
 #include <cstring>
 #include <string>
 #include <vector>
-
-extern "C" const char xf_kernel_fs_start[], xf_kernel_fs_end[];
 
 namespace {
 
@@ -64,20 +60,9 @@ int main(int argc, char** argv) {
         actions.push_back({false, a});
     }
 
-    xf::init_memory();
-    xf::init_dictionary();
-    xf::init_code_memory();
-    xf::init_runtime();
-    xf::register_all_words();
-    xf::backend = {xf::run_xt, xf::compile_xt, xf::abort_definition, xf::prim_word("LITERAL")};
+    xf::boot();
     xf::init_terminal_input();
-
-    run_or_exit([] {
-        size_t size = size_t(xf_kernel_fs_end - xf_kernel_fs_start);
-        FILE* f = fmemopen((void*)xf_kernel_fs_start, size, "r");
-        xf::include_file(f, "kernel.fs");
-        fclose(f);
-    });
+    run_or_exit([] { xf::load_kernel_fs(); });
     for (const Action& a : actions) {
         run_or_exit([&] {
             if (a.is_code) xf::evaluate(a.text, strlen(a.text));

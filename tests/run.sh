@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
+# Runs every test suite of xforth and ends with one line: "N passed, M failed".
+#   tests/run.sh ./xforth build/unit_tests
+set -u
+cd "$(dirname "$0")/.."
+XF=$(realpath "$1")
+UNIT=$2
+total_pass=0
+total_fail=0
+
+count() {   # suite passed failed
+    printf '%-28s %4d passed, %d failed\n' "$1" "$2" "$3"
+    total_pass=$((total_pass + $2))
+    total_fail=$((total_fail + $3))
+}
+
+# -- Catch2 unit tests ---------------------------------------------------------
+out=$("$UNIT" 2>&1)
+if [[ $out =~ All\ tests\ passed\ \(([0-9]+)\ assertions?\ in\ ([0-9]+)\ test\ cases?\) ]]; then
+    count "unit (Catch2)" "${BASH_REMATCH[2]}" 0
+elif [[ $out =~ test\ cases:\ +([0-9]+)\ \|\ +([0-9]+)\ passed\ \|\ +([0-9]+)\ failed ]]; then
+    echo "$out" | grep -v '^$' | head -60
+    count "unit (Catch2)" "${BASH_REMATCH[2]}" "${BASH_REMATCH[3]}"
+else
+    echo "$out" | tail -20
+    count "unit (Catch2): crashed" 0 1
+fi
+
+# -- The project's Forth tests, under the default compiler and under -O0 -------
+for opt in "" "-O0"; do
+    for f in tests/forth/*.fs; do
+        [ "$(basename "$f")" = harness.fs ] && continue
+        name="forth ${opt:+$opt }$(basename "$f" .fs)"
+        out=$(timeout 60 "$XF" $opt tests/forth/harness.fs "$f" -e "report bye" 2>&1 < /dev/null)
+        if [[ $out =~ forth-tests:\ ([0-9]+)\ passed,\ ([0-9]+)\ failed ]]; then
+            p=${BASH_REMATCH[1]} fl=${BASH_REMATCH[2]}
+            [ "$fl" != 0 ] && echo "$out" | grep -v '^$' | head -40
+            count "$name" "$p" "$fl"
+        else
+            echo "$out" | tail -20
+            count "$name: did not finish" 0 1
+        fi
+    done
+done
+
+# -- Transcripts: NAME.fs piped into the prompt must print NAME.out -------------
+for f in tests/transcripts/*.fs; do
+    name="transcript $(basename "$f" .fs)"
+    expected="${f%.fs}.out"
+    args=""
+    [ -f "${f%.fs}.args" ] && args=$(cat "${f%.fs}.args")
+    actual=$(cd tests/transcripts && timeout 20 "$XF" $args < "$(basename "$f")" 2>&1; rc=$?; echo; echo "exit status $rc")
+    if diff -u "$expected" <(echo "$actual") > /tmp/xforth-transcript.diff; then
+        count "$name" 1 0
+    else
+        cat /tmp/xforth-transcript.diff | head -40
+        count "$name" 0 1
+    fi
+done
+
+# -- The Forth-2012 test suite --------------------------------------------------
+bash tests/suite.sh "$XF" > /tmp/xforth-suite.log 2>&1
+while read -r tag set p fl; do
+    [ "$tag" = SUITE ] && count "suite $set" "$p" "$fl"
+done < /tmp/xforth-suite.log
+grep -v '^SUITE ' /tmp/xforth-suite.log | grep -E 'INCORRECT|WRONG|error|Error|skipped' | head -40
+
+echo "$total_pass passed, $total_fail failed"
+[ "$total_fail" = 0 ]

@@ -1,0 +1,65 @@
+// SPDX-License-Identifier: MIT
+// The fusion rules, checked at the byte level: each test shows the listing
+// the rule must produce beside its bytes.
+#include "support.h"
+
+using namespace xf;
+using namespace xf::test;
+
+namespace {
+// Compiles `: NAME body ;` with the optimiser on or off; returns its code.
+Bytes compile_with(bool opt, const std::string& name, const std::string& body) {
+    bool saved = optimize;
+    optimize = opt;
+    run(": " + name + " " + body + " ;");
+    optimize = saved;
+    return code_of(name);
+}
+}  // namespace
+
+TEST_CASE("lit-op: literal then + becomes add rbx, imm8", "[peephole]") {
+    // add rbx, 5 ; ret
+    CHECK(compile_with(true, "t-add5", "5 +") == Bytes{0x48, 0x83, 0xC3, 0x05, 0xC3});
+    CHECK(run("37 t-add5") == std::vector<cell>{42});
+}
+
+TEST_CASE("lit-op: literal then - AND OR XOR use the imm32 form", "[peephole]") {
+    // sub rbx, 1000 ; ret
+    CHECK(compile_with(true, "t-sub", "1000 -") == Bytes{0x48, 0x81, 0xEB, 0xE8, 0x03, 0x00, 0x00, 0xC3});
+    // and rbx, 255 ; ret
+    CHECK(compile_with(true, "t-and", "255 and") == Bytes{0x48, 0x81, 0xE3, 0xFF, 0x00, 0x00, 0x00, 0xC3});
+    // or rbx, 16 ; ret
+    CHECK(compile_with(true, "t-or", "16 or") == Bytes{0x48, 0x83, 0xCB, 0x10, 0xC3});
+    // xor rbx, -1 ; ret
+    CHECK(compile_with(true, "t-xor", "-1 xor") == Bytes{0x48, 0x83, 0xF3, 0xFF, 0xC3});
+    CHECK(run("1005 t-sub 511 t-and 1 t-or 0 t-xor") == std::vector<cell>{5, 255, 17, -1});
+}
+
+TEST_CASE("lit-op: a literal beyond 32 bits goes through rax", "[peephole]") {
+    // mov rax, 0x100000000 ; add rbx, rax ; ret
+    CHECK(compile_with(true, "t-big", "$100000000 +") ==
+          Bytes{0x48, 0xB8, 0x00, 0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x48, 0x01, 0xC3, 0xC3});
+    CHECK(run("1 t-big") == std::vector<cell>{0x100000001});
+}
+
+TEST_CASE("lit-op: literal then a comparison becomes cmp with an immediate", "[peephole]") {
+    // cmp rbx, 10 ; setl al ; movzx ebx, al ; neg rbx ; ret
+    CHECK(compile_with(true, "t-lt10", "10 <") ==
+          Bytes{0x48, 0x83, 0xFB, 0x0A, 0x0F, 0x9C, 0xC0, 0x0F, 0xB6, 0xD8, 0x48, 0xF7, 0xDB, 0xC3});
+    CHECK(run("9 t-lt10 10 t-lt10 -5 t-lt10") == std::vector<cell>{-1, 0, -1});
+}
+
+TEST_CASE("-O0 keeps the literal and the primitive apart, with the same result", "[peephole]") {
+    // sub r15, 8 ; mov [r15], rbx ; mov ebx, 5 ; add rbx, [r15] ; add r15, 8 ; ret
+    CHECK(compile_with(false, "t-add5-o0", "5 +") ==
+          Bytes{0x49, 0x83, 0xEF, 0x08, 0x49, 0x89, 0x1F, 0xBB, 0x05, 0x00, 0x00, 0x00,
+                0x49, 0x03, 0x1F, 0x49, 0x83, 0xC7, 0x08, 0xC3});
+    CHECK(run("37 t-add5-o0") == std::vector<cell>{42});
+}
+
+TEST_CASE("lit-op never fuses across a label", "[peephole]") {
+    std::vector<Op> ops = {{OpKind::Lit, 1}, {OpKind::Label, 0, nullptr, 0}, {OpKind::Prim, 0, prim_word("+")}};
+    peephole(ops);
+    REQUIRE(ops.size() == 3);
+    CHECK(ops[2].kind == OpKind::Prim);
+}

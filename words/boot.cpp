@@ -1,0 +1,31 @@
+// SPDX-License-Identifier: MIT
+// Bringing the system up: the wiring of kernel, code generation and words.
+#include "words/boot.h"
+#include "asm/compiler.h"
+#include "asm/runtime.h"
+#include "core/interpreter.h"
+#include "words/registry.h"
+#include <cstdio>
+
+extern "C" const char xf_kernel_fs_start[], xf_kernel_fs_end[];
+
+namespace xf {
+
+void boot() {
+    init_memory();
+    init_dictionary();
+    init_code_memory();
+    init_runtime();
+    register_all_words();
+    backend = {run_xt, compile_xt, abort_definition, prim_word("LITERAL")};
+}
+
+void load_kernel_fs() {
+    size_t size = size_t(xf_kernel_fs_end - xf_kernel_fs_start);
+    FILE* f = fmemopen((void*)xf_kernel_fs_start, size, "r");
+    if (!f) throw_code(-37);
+    struct Closer { FILE* f; ~Closer() { fclose(f); } } closer{f};
+    include_file(f, "kernel.fs");
+}
+
+}  // namespace xf
