@@ -13,6 +13,15 @@ void register_all_words() {
     register_define_words();
     register_parse_words();
     register_io_words();
+    register_double_words();
+    register_string_words();
+    register_memalloc_words();
+    register_facility_words();
+    register_xchar_words();
+    register_file_words();
+    register_block_words();
+    register_search_words();
+    register_tools_words();
 }
 
 }  // namespace xf

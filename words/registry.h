@@ -27,6 +27,15 @@ void register_control_words();
 void register_define_words();
 void register_parse_words();
 void register_io_words();
+void register_double_words();
+void register_string_words();
+void register_memalloc_words();
+void register_facility_words();
+void register_xchar_words();
+void register_file_words();
+void register_block_words();
+void register_search_words();
+void register_tools_words();
 void register_all_words();   // the manifest
 
 }  // namespace xf
