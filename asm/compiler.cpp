@@ -47,6 +47,7 @@ void compile_xt(Word* w) {
     case Kind::Constant: compile_literal(w->value); break;
     case Kind::Create:
     case Kind::Variable: compile_literal((cell)w->body); break;
+    case Kind::Local: compile_op({OpKind::LocalFetch, 0, nullptr, int(w->value)}); break;
     default: compile_op({OpKind::Call, 0, w}); break;
     }
 }
@@ -65,6 +66,11 @@ void* assemble(const std::vector<Op>& ops, int nlabels, const std::vector<LoopLa
     std::vector<Xbyak::Label> labels(size_t(nlabels) + 1);
     Xbyak::Label self;
     g.L(self);
+    bool frame = false;   // a locals frame is open at this point of the code
+    auto ret = [&] {
+        if (frame) g.leave();
+        g.ret();
+    };
     for (const Op& op : ops) {
         switch (op.kind) {
         case OpKind::Lit: push_imm(g, op.n); break;
@@ -126,11 +132,38 @@ void* assemble(const std::vector<Op>& ops, int nlabels, const std::vector<LoopLa
             g.lea(rax, g.ptr[rip + labels[op.a]]);
             push_reg(g, rax);
             call_helper(g, does_helper);
-            g.ret();
+            ret();
+            frame = false;
+            break;
+        case OpKind::Exit: ret(); break;
+        case OpKind::FrameEnter:
+            // push rbp; rbp = rsp; slot i at [rbp - 8(i+1)]; argument a-1 is TOS.
+            g.push(FRAME);
+            g.mov(FRAME, rsp);
+            g.sub(rsp, int(op.n * 8));
+            for (int i = op.a; i < op.n; ++i) g.mov(g.qword[FRAME - 8 * (i + 1)], 0);
+            if (op.a > 0) {
+                g.mov(g.qword[FRAME - 8 * op.a], TOS);
+                for (int i = 0; i < op.a - 1; ++i) {
+                    g.mov(rax, g.qword[DSP + 8 * (op.a - 2 - i)]);
+                    g.mov(g.qword[FRAME - 8 * (i + 1)], rax);
+                }
+                g.mov(TOS, g.qword[DSP + 8 * (op.a - 1)]);
+                g.add(DSP, 8 * op.a);
+            }
+            frame = true;
+            break;
+        case OpKind::LocalFetch:
+            spill(g);
+            g.mov(TOS, g.qword[FRAME - 8 * (op.a + 1)]);
+            break;
+        case OpKind::LocalStore:
+            g.mov(g.qword[FRAME - 8 * (op.a + 1)], TOS);
+            drop(g);
             break;
         }
     }
-    g.ret();
+    ret();
     return g.finish(size);
 }
 
@@ -145,6 +178,7 @@ Word* end_definition() {
     } catch (const Xbyak::Error& e) {
         throw_code(e == Xbyak::ERR_CODE_IS_TOO_BIG ? -8 : -22);
     }
+    end_locals();
     Word* w = def.word;
     w->code = code;
     w->code_size = uint32_t(size);
@@ -156,6 +190,7 @@ Word* end_definition() {
 void abort_definition() {
     if (!open) return;
     open = false;
+    end_locals();
     Word* w = def.word;
     // Reclaim the hidden header when it is still the newest thing in the arena.
     if (w && (w->flags & F_HIDDEN) && dict.latest == w) {

@@ -24,6 +24,10 @@ enum class OpKind : uint8_t {
     PlusLoop,
     Leave,    // a = loop index
     Does,     // set latest word's DOES> code to label a, then exit
+    Exit,     // return (leaving the locals frame, if any)
+    FrameEnter, // locals: n slots, the first a of them taken from the stack
+    LocalFetch, // push local slot a
+    LocalStore, // pop into local slot a
 };
 
 struct Op {
@@ -41,6 +45,7 @@ struct Definition {
     int labels = 0;
     std::vector<LoopLabels> loops;
     std::vector<int> open_loops;   // indices into loops, innermost last
+    bool has_locals = false;
 };
 
 bool compiling();                 // a definition is open
@@ -56,6 +61,11 @@ void abort_definition();          // drops a half-built definition
 // Assembles an op list into code memory (used by end_definition and by tests).
 void* assemble(const std::vector<Op>& ops, int labels, const std::vector<LoopLabels>& loops, size_t* size);
 void peephole(std::vector<Op>& ops);
+
+// Locals (asm/locals.cpp): declared names live in a wordlist that is searched
+// first until the definition ends.
+void declare_locals(const std::vector<std::string_view>& args, const std::vector<std::string_view>& others);
+void end_locals();
 extern bool optimize;             // false under -O0: no fusion rules
 
 }  // namespace xf

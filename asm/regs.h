@@ -17,6 +17,7 @@ inline const Xbyak::Reg64& DSP = r15;   // data stack pointer (second item); cal
 inline const Xbyak::Reg64& LOOPT = r14; // DO..LOOP: index - limit + 2^63 (overflow test ends the loop)
 inline const Xbyak::Reg64& LOOPB = r13; // DO..LOOP: limit - 2^63, so I = LOOPT + LOOPB
 inline const Xbyak::Reg64& FSP = r12;   // float stack pointer (reserved for FLOATING)
+inline const Xbyak::Reg64& FRAME = rbp; // locals frame of the running definition; callee-saved
 // Scratch, free inside one primitive, clobbered by helper calls:
-//   rax rcx rdx rsi rdi r8 r9 r10 r11.   rbp is reserved for the stack model.
+//   rax rcx rdx rsi rdi r8 r9 r10 r11.
 }  // namespace xf::regs

@@ -14,10 +14,13 @@
 // which holds nothing that needs destroying by then.
 //
 // CATCH frame on the return stack, newest pointed to by catch_frame:
-//   [rsp+0]  r12 (float stack)   [rsp+8]  r14   [rsp+16] r13
-//   [rsp+24] TOS   [rsp+32] DSP   [rsp+40] previous frame
-// and above it the return address into CATCH's caller. THROW loads rsp
-// from catch_frame before touching the stack, so it also works when rsp
+//   [rsp+0] rbp (locals)  [rsp+8] r12 (float stack)  [rsp+16] r14
+//   [rsp+24] r13  [rsp+32] DSP  [rsp+40] previous frame
+// and above it the return address into CATCH's caller. THROW restores the
+// stack depth, not the values: the item that was TOS at CATCH is reloaded
+// from its memory slot ([DSP-8]), as a memory-stack Forth would show it
+// (the standard suite checks this). The landing code loads rsp from
+// catch_frame before touching the return stack, so it also works when rsp
 // itself is what went wrong.
 #include "asm/runtime.h"
 #include "asm/prim.h"
@@ -31,7 +34,9 @@ void* catch_code;
 void* throw_code_body;
 
 static void* catch_frame;
-static void* throw_entry;   // rdi = nonzero code
+static void* throw_entry;   // rdi = nonzero code; stack canonical (TOS in rbx)
+static void* throw_landing; // rdi = nonzero code; the whole stack is in memory
+static void* throw_from_helper; // rdi = code, rsi = C++ stack pointer
 static cell (*trampoline)(Word*);
 
 
@@ -46,7 +51,8 @@ extern "C" cell* helper_entry(cell* sp, HelperFn f) {
     } catch (const std::bad_alloc&) {
         code = -59;
     }
-    ((void (*)(cell))throw_entry)(code);
+    // The C++ stack pointer, with everything in memory, becomes DSP.
+    ((void (*)(cell, cell*))throw_from_helper)(code ? code : -1, vm.ds.sp);
     __builtin_unreachable();
 }
 
@@ -71,10 +77,10 @@ static void emit_catch(Gen& g) {
     g.mov(rcx, (size_t)&catch_frame);
     g.push(g.qword[rcx]);
     g.push(DSP);
-    g.push(TOS);
     g.push(LOOPB);
     g.push(LOOPT);
     g.push(FSP);
+    g.push(FRAME);
     g.mov(g.qword[rcx], rsp);
     g.call(g.qword[rax]);
     g.mov(rcx, (size_t)&catch_frame);
@@ -85,16 +91,27 @@ static void emit_catch(Gen& g) {
     g.ret();
 }
 
-static void emit_throw_entry(Gen& g) {
+// The three ways into the landing: from THROW (spill TOS first), from a C++
+// helper (DSP from rsi), and directly (faults, later).
+static void emit_throw_entries(Gen& g) {
+    Xbyak::Label landing;
+    throw_entry = (void*)g.rx_curr();
+    spill(g);
+    g.jmp(landing);
+    throw_from_helper = (void*)g.rx_curr();
+    g.mov(DSP, rsi);
+    g.L(landing);
+    throw_landing = (void*)g.rx_curr();
     g.mov(rcx, (size_t)&catch_frame);
     g.mov(rsp, g.qword[rcx]);
+    g.pop(FRAME);
     g.pop(FSP);
     g.pop(LOOPT);
     g.pop(LOOPB);
-    g.pop(TOS);
     g.pop(DSP);
     g.pop(rdx);
     g.mov(g.qword[rcx], rdx);
+    g.mov(TOS, g.qword[DSP - 8]);
     push_reg(g, rdi);
     g.ret();
 }
@@ -102,8 +119,8 @@ static void emit_throw_entry(Gen& g) {
 void init_runtime() {
     {   // THROW's landing: rdi = code
         Gen g;
-        emit_throw_entry(g);
-        throw_entry = g.finish();
+        emit_throw_entries(g);
+        g.finish();
     }
     {   // CATCH core, and the CATCH word's body which marks the error as handled
         Gen g;

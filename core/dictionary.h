@@ -28,6 +28,7 @@ enum class Kind : uint8_t {
     Value,      // body holds the value
     Defer,      // body holds the xt
     Variable,
+    Local,      // a local of the definition being compiled; value = slot
 };
 
 struct Wordlist;

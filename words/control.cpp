@@ -93,6 +93,7 @@ static const HelperDef control_helpers[] = {
     {"+LOOP", "( C: do-sys -- ) ( n -- )", [] { end_loop(OpKind::PlusLoop); }, F_IMMEDIATE | F_COMPILE_ONLY},
     {"LEAVE", "( R: loop-sys -- )", leave, F_IMMEDIATE | F_COMPILE_ONLY},
     {"RECURSE", "( -- )", recurse, F_IMMEDIATE | F_COMPILE_ONLY},
+    {"EXIT", "( -- ) ( R: nest-sys -- )", [] { compile_op({OpKind::Exit}); }, F_IMMEDIATE | F_COMPILE_ONLY},
 };
 
 static void execute_(Gen& g) {
@@ -100,7 +101,6 @@ static void execute_(Gen& g) {
     drop(g);
     g.call(g.qword[rax]);
 }
-static void exit_(Gen& g) { g.ret(); }
 static void i_(Gen& g) {
     g.lea(rax, g.ptr[LOOPT + LOOPB]);
     push_reg(g, rax);
@@ -117,7 +117,6 @@ static void unloop(Gen& g) {
 
 static const Prim control_prims[] = {
     {"EXECUTE", "( i*x xt -- j*x )", execute_},
-    {"EXIT", "( -- ) ( R: nest-sys -- )", exit_, nullptr, F_COMPILE_ONLY},
     {"I", "( -- n ) ( R: loop-sys -- loop-sys )", i_, nullptr, F_COMPILE_ONLY},
     {"J", "( -- n ) ( R: loop-sys1 loop-sys2 -- loop-sys1 loop-sys2 )", j_, nullptr, F_COMPILE_ONLY, true},
     {"UNLOOP", "( -- ) ( R: loop-sys -- )", unloop, nullptr, F_COMPILE_ONLY, true},

@@ -44,6 +44,9 @@ static void does() {
     int l = new_label();
     compile_op({OpKind::Does, 0, nullptr, l});
     compile_op({OpKind::Label, 0, nullptr, l});
+    // The code after DOES> is a function of its own: its locals are new.
+    end_locals();
+    current_definition().has_locals = false;
 }
 
 static Word* create_with_body(Kind kind) {
@@ -84,6 +87,10 @@ static void defer() {
 // TO, IS and ACTION-OF: store into or fetch from a word's body, now or compiled.
 static void body_access(Kind kind, const char* prim) {
     Word* w = parse_existing();
+    if (w->kind == Kind::Local && kind == Kind::Value) {   // TO a local
+        compile_op({OpKind::LocalStore, 0, nullptr, int(w->value)});
+        return;
+    }
     if (w->kind != kind) throw_code(-32);
     if (vm.state) {
         compile_literal((cell)w->body);

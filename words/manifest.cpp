@@ -22,6 +22,7 @@ void register_all_words() {
     register_block_words();
     register_search_words();
     register_tools_words();
+    register_locals_words();
 }
 
 }  // namespace xf

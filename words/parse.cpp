@@ -144,6 +144,7 @@ static void environment_query() {
     std::string q(pop_string());
     for (char& c : q) c = char(toupper((unsigned char)c));
     static const std::map<std::string, std::vector<cell>> answers = {
+        {"#LOCALS", {255}},
         {"/COUNTED-STRING", {255}},
         {"/HOLD", {256}},
         {"/PAD", {1024}},
