@@ -35,7 +35,7 @@ void* throw_code_body;
 
 static void* catch_frame;
 static void* throw_entry;   // rdi = nonzero code; stack canonical (TOS in rbx)
-static void* throw_landing; // rdi = nonzero code; the whole stack is in memory
+void* throw_landing;        // rdi = nonzero code; the whole stack is in memory
 static void* throw_from_helper; // rdi = code, rsi = C++ stack pointer
 static cell (*trampoline)(Word*);
 
@@ -162,6 +162,7 @@ void init_runtime() {
 }
 
 cell run_xt(Word* xt) { return trampoline(xt); }
+bool forth_running() { return catch_frame != nullptr; }
 
 void make_pusher(Word* w, cell value) {
     Gen g;

@@ -14,7 +14,9 @@ void init_runtime();
 // CATCH inside caught (the stack depth is then as it was before the call).
 cell run_xt(Word* xt);
 
-extern void* catch_code;   // ( i*x xt -- j*x 0 | i*x n )
+extern void* catch_code;
+extern void* throw_landing;   // rdi = code; resumes at the innermost CATCH
+bool forth_running();         // a CATCH frame (or trampoline) is active   // ( i*x xt -- j*x 0 | i*x n )
 extern void* throw_code_body; // ( k*x n -- k*x | i*x n )
 
 

@@ -167,6 +167,10 @@ void interpret() {
         for (;;) {
             std::string_view name = parse_name();
             if (name.empty()) break;
+            if (vm.interrupted) {
+                vm.interrupted = 0;
+                throw_code(-28);
+            }
             interpret_token(name);
         }
     } catch (const ForthThrow&) {

@@ -34,6 +34,8 @@ void init_memory() {
     // One slot below the top is the home of a stale TOS when the stack is
     // empty (native code always spills rbx on a push), so C++'s base is one
     // cell lower than the guard page.
+    vm.ds_low = (uint8_t*)stack;
+    vm.ds_high = (uint8_t*)(stack + DATA_STACK_CELLS);
     vm.ds.limit = stack + 8;  // a little headroom for native code's pushes
     vm.ds.base = stack + DATA_STACK_CELLS - 1;
     vm.ds.sp = vm.ds.base;

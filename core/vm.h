@@ -4,6 +4,7 @@
 // (STATE, BASE, >IN ...) that native code reads by absolute address.
 #pragma once
 #include <cstddef>
+#include <csignal>
 #include <cstdint>
 #include <string>
 
@@ -41,6 +42,9 @@ struct Stack {
 
 struct VM {
     Stack ds{};
+    uint8_t* ds_low = nullptr;    // lowest usable byte of the data stack region
+    uint8_t* ds_high = nullptr;   // one past the highest; guard pages sit beyond both
+    volatile sig_atomic_t interrupted = 0;   // Ctrl-C arrived outside native code
     // Forth variables; native code addresses them directly.
     cell state = 0;
     cell base = 10;

@@ -3,6 +3,7 @@
 #include "words/boot.h"
 #include "asm/compiler.h"
 #include "asm/runtime.h"
+#include "asm/signals.h"
 #include "core/interpreter.h"
 #include "words/registry.h"
 #include <cstdio>
@@ -16,6 +17,7 @@ void boot() {
     init_dictionary();
     init_code_memory();
     init_runtime();
+    init_signals();
     register_all_words();
     backend = {run_xt, compile_xt, abort_definition, prim_word("LITERAL")};
 }

@@ -1,0 +1,99 @@
+// SPDX-License-Identifier: MIT
+// Faults and Ctrl-C become Forth exceptions.
+//
+// SIGSEGV, SIGBUS, SIGFPE and SIGILL are handled on an alternate signal stack
+// (so that a return-stack overflow can still be handled). The handler
+// classifies the fault by its address:
+//   in the guard page above the data stack   -4 stack underflow
+//   in the guard page below it               -3 stack overflow
+//   just below rsp                           -5 return stack overflow
+//   SIGFPE                                   -10 (zero divisor) / -11 (overflow)
+//   anything else                            -9 invalid memory address
+// and then, instead of longjmp-ing, rewrites the interrupted context: rdi =
+// the code, rip = the throw landing (asm/runtime.cpp), and returns. The
+// kernel restores the signal mask on the way out, and the landing loads rsp
+// from the innermost CATCH frame before touching the return stack.
+//
+// A fault with no Forth frame active is a bug in the C++ kernel: it is
+// reported and the process dies as it would have.
+//
+// SIGINT in native code goes to the landing with -28 the same way, so tight
+// loops need no polling. Elsewhere (C++ helpers, readline) it only sets
+// vm.interrupted, which the interpreter checks between words.
+#include "asm/codemem.h"
+#include "asm/runtime.h"
+#include "asm/signals.h"
+#include <csignal>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <sys/mman.h>
+#include <ucontext.h>
+#include <unistd.h>
+
+namespace xf {
+
+static size_t page_size;
+
+static cell classify(int sig, const siginfo_t* si, const greg_t* regs) {
+    auto* addr = (const uint8_t*)si->si_addr;
+    auto* rsp = (const uint8_t*)regs[REG_RSP];
+    switch (sig) {
+    case SIGFPE: return codemem.contains((void*)regs[REG_RIP]) && regs[REG_RCX] != 0 ? -11 : -10;
+    case SIGILL: return -9;
+    default: break;
+    }
+    if (addr >= vm.ds_high && addr < vm.ds_high + page_size) return -4;
+    if (addr < vm.ds_low && addr >= vm.ds_low - page_size) return -3;
+    if (addr < rsp + page_size && addr + 4 * page_size >= rsp) return -5;
+    return -9;
+}
+
+static void die(int sig) {
+    signal(sig, SIG_DFL);
+    const char msg[] = "xforth: internal error: fatal signal outside Forth code\n";
+    ssize_t ignored = write(2, msg, sizeof msg - 1);
+    (void)ignored;
+    raise(sig);
+}
+
+static void on_fault(int sig, siginfo_t* si, void* context) {
+    auto* uc = (ucontext_t*)context;
+    greg_t* regs = uc->uc_mcontext.gregs;
+    if (!forth_running()) die(sig);
+    regs[REG_RDI] = classify(sig, si, regs);
+    regs[REG_RIP] = (greg_t)throw_landing;
+}
+
+static void on_interrupt(int, siginfo_t*, void* context) {
+    auto* uc = (ucontext_t*)context;
+    greg_t* regs = uc->uc_mcontext.gregs;
+    if (forth_running() && codemem.contains((void*)regs[REG_RIP])) {
+        regs[REG_RDI] = -28;
+        regs[REG_RIP] = (greg_t)throw_landing;
+    } else {
+        vm.interrupted = 1;
+    }
+}
+
+void init_signals() {
+    page_size = size_t(sysconf(_SC_PAGESIZE));
+    static constexpr size_t ALT_STACK = 1 << 16;
+    stack_t ss{};
+    ss.ss_sp = mmap(nullptr, ALT_STACK, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    ss.ss_size = ALT_STACK;
+    if (ss.ss_sp == MAP_FAILED || sigaltstack(&ss, nullptr) != 0) {
+        perror("xforth: sigaltstack");
+        return;
+    }
+    struct sigaction sa{};
+    sa.sa_sigaction = on_fault;
+    sa.sa_flags = SA_SIGINFO | SA_ONSTACK | SA_NODEFER;
+    sigemptyset(&sa.sa_mask);
+    for (int sig : {SIGSEGV, SIGBUS, SIGFPE, SIGILL}) sigaction(sig, &sa, nullptr);
+    sa.sa_sigaction = on_interrupt;
+    sa.sa_flags = SA_SIGINFO | SA_ONSTACK | SA_RESTART;
+    sigaction(SIGINT, &sa, nullptr);
+}
+
+}  // namespace xf

@@ -1,0 +1,12 @@
+drop
+1 2 .s
+0 @
+: r recurse ; r
+1 0 /
+-9223372036854775808 -1 /
+: under 10 0 do drop loop ; under
+: deep 1000000 0 do 0 loop ; deep
+.s
+5 5 + .
+: t ['] r catch ; t .
+: u 0 ['] @ catch nip ; u .
