@@ -74,6 +74,11 @@ void* assemble(const std::vector<Op>& ops, int nlabels, const std::vector<LoopLa
     for (const Op& op : ops) {
         switch (op.kind) {
         case OpKind::Lit: push_imm(g, op.n); break;
+        case OpKind::FLit:
+            g.mov(rax, op.n);
+            g.movq(xmm0, rax);
+            fpush_reg(g, xmm0);
+            break;
         case OpKind::Prim: op.w->prim->emit(g); break;
         case OpKind::PrimImm: op.w->prim->emit_imm(g, op.n); break;
         case OpKind::Call: g.call_rx(op.w->code); break;

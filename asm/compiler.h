@@ -11,6 +11,7 @@ namespace xf {
 
 enum class OpKind : uint8_t {
     Lit,      // push n
+    FLit,     // push the double whose bits are n on the float stack
     Prim,     // inline w->prim
     PrimImm,  // w->prim fused with literal n (emit_imm)
     Call,     // call w

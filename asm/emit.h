@@ -31,6 +31,21 @@ inline void drop(Gen& g) {
 inline void spill(Gen& g) { push_reg(g, regs::TOS); }
 inline void fill(Gen& g) { drop(g); }
 
+// The float stack: FTOS register, the rest at [FSP], growing down.
+inline void fpush_reg(Gen& g, const Xbyak::Xmm& src) {
+    using namespace regs;
+    g.sub(FSP, 8);
+    g.movsd(g.qword[FSP], FTOS);
+    if (src.getIdx() != FTOS.getIdx()) g.movsd(FTOS, src);
+}
+inline void fdrop(Gen& g) {
+    using namespace regs;
+    g.movsd(FTOS, g.qword[FSP]);
+    g.add(FSP, 8);
+}
+inline void fspill(Gen& g) { fpush_reg(g, regs::FTOS); }
+inline void ffill(Gen& g) { fdrop(g); }
+
 inline bool fits_i32(cell x) { return x >= INT32_MIN && x <= INT32_MAX; }
 
 // A C++ helper is `void f()` working on vm.ds; helper_entry (asm/runtime)

@@ -16,8 +16,9 @@ inline const Xbyak::Reg64& TOS = rbx;   // top of data stack; callee-saved, surv
 inline const Xbyak::Reg64& DSP = r15;   // data stack pointer (second item); callee-saved
 inline const Xbyak::Reg64& LOOPT = r14; // DO..LOOP: index - limit + 2^63 (overflow test ends the loop)
 inline const Xbyak::Reg64& LOOPB = r13; // DO..LOOP: limit - 2^63, so I = LOOPT + LOOPB
-inline const Xbyak::Reg64& FSP = r12;   // float stack pointer (reserved for FLOATING)
+inline const Xbyak::Reg64& FSP = r12;   // float stack pointer (second float); callee-saved
+inline const Xbyak::Xmm& FTOS = xmm8;   // top of float stack; caller-saved, so spilled around C++ calls
 inline const Xbyak::Reg64& FRAME = rbp; // locals frame of the running definition; callee-saved
 // Scratch, free inside one primitive, clobbered by helper calls:
-//   rax rcx rdx rsi rdi r8 r9 r10 r11.
+//   rax rcx rdx rsi rdi r8 r9 r10 r11, xmm0-xmm7.
 }  // namespace xf::regs

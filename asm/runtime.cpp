@@ -57,6 +57,9 @@ extern "C" cell* helper_entry(cell* sp, HelperFn f) {
 }
 
 void call_helper(Gen& g, HelperFn f) {
+    fspill(g);
+    g.mov(rax, (size_t)&vm.fs.sp);
+    g.mov(g.qword[rax], FSP);
     spill(g);
     g.mov(rdi, DSP);
     g.mov(rsi, (size_t)f);
@@ -69,6 +72,9 @@ void call_helper(Gen& g, HelperFn f) {
     g.mov(rsp, g.qword[rsp]);
     g.mov(DSP, rax);
     fill(g);
+    g.mov(rax, (size_t)&vm.fs.sp);
+    g.mov(FSP, g.qword[rax]);
+    ffill(g);
 }
 
 static void emit_catch(Gen& g) {
@@ -97,6 +103,7 @@ static void emit_throw_entries(Gen& g) {
     Xbyak::Label landing;
     throw_entry = (void*)g.rx_curr();
     spill(g);
+    fspill(g);
     g.jmp(landing);
     throw_from_helper = (void*)g.rx_curr();
     g.mov(DSP, rsi);
@@ -112,6 +119,7 @@ static void emit_throw_entries(Gen& g) {
     g.pop(rdx);
     g.mov(g.qword[rcx], rdx);
     g.mov(TOS, g.qword[DSP - 8]);
+    g.movsd(FTOS, g.qword[FSP - 8]);
     push_reg(g, rdi);
     g.ret();
 }
@@ -138,6 +146,9 @@ void init_runtime() {
         t.mov(rax, (size_t)&vm.ds.sp);
         t.mov(DSP, t.qword[rax]);
         fill(t);
+        t.mov(rax, (size_t)&vm.fs.sp);
+        t.mov(FSP, t.qword[rax]);
+        ffill(t);
         push_reg(t, rdi);
         t.call_rx(core);
         t.mov(rax, TOS);
@@ -145,6 +156,9 @@ void init_runtime() {
         spill(t);
         t.mov(rcx, (size_t)&vm.ds.sp);
         t.mov(t.qword[rcx], DSP);
+        fspill(t);
+        t.mov(rcx, (size_t)&vm.fs.sp);
+        t.mov(t.qword[rcx], FSP);
         t.add(rsp, 8);
         for (auto& r : {r15, r14, r13, r12, rbp, rbx}) t.pop(r);
         t.ret();

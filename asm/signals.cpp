@@ -6,6 +6,7 @@
 // classifies the fault by its address:
 //   in the guard page above the data stack   -4 stack underflow
 //   in the guard page below it               -3 stack overflow
+//   the same for the float stack              -45 / -44
 //   just below rsp                           -5 return stack overflow
 //   SIGFPE                                   -10 (zero divisor) / -11 (overflow)
 //   anything else                            -9 invalid memory address
@@ -45,6 +46,8 @@ static cell classify(int sig, const siginfo_t* si, const greg_t* regs) {
     }
     if (addr >= vm.ds_high && addr < vm.ds_high + page_size) return -4;
     if (addr < vm.ds_low && addr >= vm.ds_low - page_size) return -3;
+    if (addr >= vm.fs_high && addr < vm.fs_high + page_size) return -45;
+    if (addr < vm.fs_low && addr >= vm.fs_low - page_size) return -44;
     if (addr < rsp + page_size && addr + 4 * page_size >= rsp) return -5;
     return -9;
 }

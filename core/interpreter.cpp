@@ -153,7 +153,13 @@ static void interpret_token(std::string_view name) {
         return;
     }
     Number n;
-    if (!parse_number(name, vm.base, n)) throw_code(-13);
+    if (!parse_number(name, vm.base, n)) {
+        double f;
+        if (vm.base != 10 || !backend.fliteral || !parse_float_literal(name, f)) throw_code(-13);
+        vm.fs.push(f);
+        if (vm.state) execute(backend.fliteral);
+        return;
+    }
     vm.ds.push(n.lo);
     if (vm.state) execute(backend.literal);
     if (n.is_double) {
@@ -243,6 +249,7 @@ void required(std::string_view name) {
 void reset_after_error() {
     while (sources.size() > 1) pop_source();
     vm.ds.sp = vm.ds.base;
+    vm.fs.sp = vm.fs.base;
     vm.state = 0;
     vm.source_id = 0;
     if (backend.abort_definition) backend.abort_definition();

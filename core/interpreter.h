@@ -23,6 +23,7 @@ struct Backend {
     void (*compile)(Word*) = nullptr;   // COMPILE,
     void (*abort_definition)() = nullptr;
     Word* literal = nullptr;            // LITERAL, for numbers met while compiling
+    Word* fliteral = nullptr;           // FLITERAL, for floats met while compiling
 };
 extern Backend backend;
 

@@ -14,6 +14,7 @@ VM vm;
 
 constexpr size_t DATA_SPACE = 64u << 20;
 constexpr size_t DATA_STACK_CELLS = 1u << 16;
+constexpr size_t FLOAT_STACK_ITEMS = 1u << 13;
 
 [[noreturn]] void throw_code(cell code) { throw ForthThrow{code}; }
 
@@ -39,6 +40,12 @@ void init_memory() {
     vm.ds.limit = stack + 8;  // a little headroom for native code's pushes
     vm.ds.base = stack + DATA_STACK_CELLS - 1;
     vm.ds.sp = vm.ds.base;
+    double* fstack = (double*)map_guarded(FLOAT_STACK_ITEMS * sizeof(double));
+    vm.fs_low = (uint8_t*)fstack;
+    vm.fs_high = (uint8_t*)(fstack + FLOAT_STACK_ITEMS);
+    vm.fs.limit = fstack + 8;
+    vm.fs.base = fstack + FLOAT_STACK_ITEMS - 1;
+    vm.fs.sp = vm.fs.base;
 }
 
 void check_space(size_t n) {

@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "core/number.h"
+#include <cstdlib>
+#include <string>
 
 namespace xf {
 
@@ -20,6 +22,62 @@ size_t to_number(udcell& ud, std::string_view text, cell base) {
         ud = ud * udcell(ucell(base)) + udcell(d);
     }
     return i;
+}
+
+// [sign] digits [. digits0] | [sign] . digits  -> digits into `norm`; returns chars used.
+static size_t significand(std::string_view s, std::string& norm, bool& any_digit) {
+    size_t i = 0;
+    any_digit = false;
+    if (i < s.size() && (s[i] == '+' || s[i] == '-')) norm += s[i++];
+    while (i < s.size() && s[i] >= '0' && s[i] <= '9') { norm += s[i++]; any_digit = true; }
+    if (i < s.size() && s[i] == '.') {
+        norm += s[i++];
+        while (i < s.size() && s[i] >= '0' && s[i] <= '9') { norm += s[i++]; any_digit = true; }
+    }
+    return i;
+}
+
+// marker [sign] digits0 -> "e[sign]digits" into norm; false when malformed.
+static bool exponent(std::string_view s, std::string& norm, bool marker_needed, bool sign_marker_ok) {
+    size_t i = 0;
+    bool marker = false;
+    if (i < s.size() && (s[i] == 'e' || s[i] == 'E' || (sign_marker_ok && (s[i] == 'd' || s[i] == 'D')))) { ++i; marker = true; }
+    std::string e = "e";
+    if (i < s.size() && (s[i] == '+' || s[i] == '-')) {
+        if (!marker && !sign_marker_ok) return false;
+        marker = true;
+        e += s[i++];
+    }
+    if (!marker) return !marker_needed && s.empty();
+    std::string digits;
+    while (i < s.size() && s[i] >= '0' && s[i] <= '9') digits += s[i++];
+    if (i != s.size()) return false;
+    norm += e + (digits.empty() ? "0" : digits);
+    return true;
+}
+
+bool parse_float_literal(std::string_view s, double& out) {
+    std::string norm;
+    bool any = false;
+    size_t used = significand(s, norm, any);
+    if (!any || (norm.size() && (norm[0] == '.' || ((norm[0] == '-' || norm[0] == '+') && norm.size() > 1 && norm[1] == '.')))) return false;
+    if (!exponent(s.substr(used), norm, true, false)) return false;
+    out = strtod(norm.c_str(), nullptr);
+    return true;
+}
+
+bool to_float(std::string_view s, double& out) {
+    size_t first = s.find_first_not_of(' ');
+    if (first == std::string_view::npos) { out = 0.0; return true; }
+    size_t last = s.find_last_not_of(' ');
+    s = s.substr(first, last - first + 1);
+    std::string norm;
+    bool any = false;
+    size_t used = significand(s, norm, any);
+    if (!any) return false;
+    if (!exponent(s.substr(used), norm, false, true)) return false;
+    out = strtod(norm.c_str(), nullptr);
+    return true;
 }
 
 bool parse_number(std::string_view s, cell base, Number& out) {

@@ -40,8 +40,25 @@ struct Stack {
     cell& at(size_t i) { need(i + 1); return sp[i]; }
 };
 
+// The float stack as C++ sees it, like Stack: top at sp[0]; native code
+// keeps the top in an SSE register (asm/regs.h).
+struct FStack {
+    double* sp;
+    double* base;
+    double* limit;
+    size_t depth() const { return size_t(base - sp); }
+    void need(size_t n) const { if (depth() < n) throw_code(-45); }
+    double pop() { need(1); return *sp++; }
+    void push(double x) { if (sp <= limit) throw_code(-44); *--sp = x; }
+    double& top() { need(1); return sp[0]; }
+    double& at(size_t i) { need(i + 1); return sp[i]; }
+};
+
 struct VM {
     Stack ds{};
+    FStack fs{};
+    uint8_t* fs_low = nullptr;    // float stack region, guarded like the data stack
+    uint8_t* fs_high = nullptr;
     uint8_t* ds_low = nullptr;    // lowest usable byte of the data stack region
     uint8_t* ds_high = nullptr;   // one past the highest; guard pages sit beyond both
     volatile sig_atomic_t interrupted = 0;   // Ctrl-C arrived outside native code

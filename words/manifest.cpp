@@ -23,6 +23,7 @@ void register_all_words() {
     register_search_words();
     register_tools_words();
     register_locals_words();
+    register_float_words();
 }
 
 }  // namespace xf

@@ -37,6 +37,7 @@ void register_block_words();
 void register_search_words();
 void register_tools_words();
 void register_locals_words();
+void register_float_words();
 void register_all_words();   // the manifest
 
 }  // namespace xf

@@ -27,6 +27,7 @@ inline void boot_once() {
 inline std::vector<cell> run(const std::string& src) {
     boot_once();
     vm.ds.sp = vm.ds.base;
+    vm.fs.sp = vm.fs.base;
     try {
         evaluate(src.data(), src.size());
     } catch (...) {
