@@ -15,6 +15,7 @@
 // pair is pushed on the return stack at DO and popped when the loop ends,
 // by falling out or by LEAVE; J reads it there.
 #include "asm/compiler.h"
+#include "asm/codemap.h"
 #include "asm/emit.h"
 #include "asm/runtime.h"
 
@@ -187,6 +188,7 @@ Word* end_definition() {
     Word* w = def.word;
     w->code = code;
     w->code_size = uint32_t(size);
+    note_code(code, size, w);
     open = false;
     def = Definition{};
     return w;

@@ -23,6 +23,7 @@
 // catch_frame before touching the return stack, so it also works when rsp
 // itself is what went wrong.
 #include "asm/runtime.h"
+#include "asm/codemap.h"
 #include "asm/prim.h"
 #include "asm/regs.h"
 #include "core/errors.h"
@@ -40,6 +41,44 @@ static void* throw_from_helper; // rdi = code, rsi = C++ stack pointer
 static cell (*trampoline)(Word*);
 
 
+// -- Backtraces ---------------------------------------------------------------
+// At a THROW, the return addresses between the thrower and the CATCH frame
+// that will catch it name the active words. They are collected before the
+// landing discards them, and only for the first THROW of an error (a C++
+// error re-raised at each helper boundary keeps its innermost trace); a Forth
+// CATCH that handles the error forgets it.
+static const void* trace[32];
+static int trace_len;
+uint8_t trace_recorded;
+
+extern "C" void record_trace(const uintptr_t* sp, const void* pc) {
+    if (trace_recorded) return;
+    trace_recorded = 1;
+    trace_len = 0;
+    if (pc && word_at(pc)) trace[trace_len++] = pc;
+    auto* end = (const uintptr_t*)catch_frame;
+    for (; sp && sp < end && trace_len < 32; ++sp) {
+        auto* ret = (const uint8_t*)*sp;
+        if (codemem.contains(ret) && word_at(ret - 1)) trace[trace_len++] = ret - 1;
+    }
+}
+
+std::string backtrace_text() {
+    if (!trace_recorded) return "";
+    std::string s;
+    const Word* last = nullptr;
+    for (int i = 0; i < trace_len; ++i) {
+        const Word* w = word_at(trace[i]);
+        if (!w || w == last) continue;   // one name per run of recursion
+        last = w;
+        s += s.empty() ? "" : " ";
+        s += w->name_len ? std::string(w->name, w->name_len) : "(noname)";
+    }
+    return s;
+}
+
+void forget_trace() { trace_recorded = 0; }
+
 extern "C" cell* helper_entry(cell* sp, HelperFn f) {
     vm.ds.sp = sp;
     cell code;
@@ -51,6 +90,7 @@ extern "C" cell* helper_entry(cell* sp, HelperFn f) {
     } catch (const std::bad_alloc&) {
         code = -59;
     }
+    record_trace((const uintptr_t*)__builtin_frame_address(0), nullptr);
     // The C++ stack pointer, with everything in memory, becomes DSP.
     ((void (*)(cell, cell*))throw_from_helper)(code ? code : -1, vm.ds.sp);
     __builtin_unreachable();
@@ -104,6 +144,17 @@ static void emit_throw_entries(Gen& g) {
     throw_entry = (void*)g.rx_curr();
     spill(g);
     fspill(g);
+    g.push(rdi);
+    g.lea(rdi, g.ptr[rsp + 8]);
+    g.xor_(esi, esi);
+    g.mov(rax, rsp);
+    g.and_(rsp, -16);
+    g.push(rax);
+    g.push(rax);
+    g.mov(rax, (size_t)&record_trace);
+    g.call(rax);
+    g.mov(rsp, g.qword[rsp]);
+    g.pop(rdi);
     g.jmp(landing);
     throw_from_helper = (void*)g.rx_curr();
     g.mov(DSP, rsi);
@@ -137,6 +188,8 @@ void init_runtime() {
         Gen h;
         h.call_rx(core);
         h.mov(rax, (size_t)&error_located);
+        h.mov(h.byte[rax], 0);
+        h.mov(rax, (size_t)&trace_recorded);
         h.mov(h.byte[rax], 0);
         h.ret();
         catch_code = h.finish();
@@ -178,11 +231,19 @@ void init_runtime() {
 cell run_xt(Word* xt) { return trampoline(xt); }
 bool forth_running() { return catch_frame != nullptr; }
 
+// Commits g's code as w's body and notes it in the code map.
+static void place(Gen& g, Word* w) {
+    size_t n = 0;
+    w->code = g.finish(&n);
+    w->code_size = uint32_t(n);
+    note_code(w->code, n, w);
+}
+
 void make_pusher(Word* w, cell value) {
     Gen g;
     push_imm(g, value);
     g.ret();
-    w->code = g.finish();
+    place(g, w);
 }
 
 void make_value(Word* w) {
@@ -191,7 +252,7 @@ void make_value(Word* w) {
     push_reg(g, rax);
     g.mov(TOS, g.qword[rax]);
     g.ret();
-    w->code = g.finish();
+    place(g, w);
 }
 
 void make_defer(Word* w) {
@@ -199,31 +260,31 @@ void make_defer(Word* w) {
     g.mov(rax, (size_t)w->body);
     g.mov(rax, g.qword[rax]);
     g.jmp(g.qword[rax]);
-    w->code = g.finish();
+    place(g, w);
 }
 
 void make_does(Word* w, const void* does_code) {
     Gen g;
     push_imm(g, (cell)w->body);
     g.jmp_rx(does_code);
-    w->code = g.finish();
+    place(g, w);
     w->kind = Kind::Does;
 }
 
-void* make_helper_body(HelperFn f) {
+void make_helper_body(Word* w, HelperFn f) {
     Gen g;
     call_helper(g, f);
     g.ret();
-    return g.finish();
+    place(g, w);
 }
 
-void* make_prim_body(const Prim& p) {
+void make_prim_body(Word* w, const Prim& p) {
     Gen g;
     if (p.rstack) g.pop(r11);
     p.emit(g);
     if (p.rstack) g.jmp(r11);
     else g.ret();
-    return g.finish();
+    place(g, w);
 }
 
 }  // namespace xf
@@ -231,6 +292,6 @@ void* make_prim_body(const Prim& p) {
 namespace xf {
 void emit_throw(Gen& g, cell code) {
     g.mov(rdi, code);
-    g.jmp_rx(throw_entry);
+    g.call_rx(throw_entry);   // a call, so that the backtrace names this word
 }
 }  // namespace xf

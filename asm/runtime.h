@@ -16,7 +16,11 @@ cell run_xt(Word* xt);
 
 extern void* catch_code;
 extern void* throw_landing;   // rdi = code; resumes at the innermost CATCH
-bool forth_running();         // a CATCH frame (or trampoline) is active   // ( i*x xt -- j*x 0 | i*x n )
+bool forth_running();         // a CATCH frame (or trampoline) is active
+// The words active at the newest uncaught THROW, innermost first ("" if none).
+std::string backtrace_text();
+void forget_trace();
+extern "C" void record_trace(const uintptr_t* sp, const void* pc);   // ( i*x xt -- j*x 0 | i*x n )
 extern void* throw_code_body; // ( k*x n -- k*x | i*x n )
 
 
@@ -25,8 +29,8 @@ void make_pusher(Word* w, cell value);    // CREATE, VARIABLE, CONSTANT: push va
 void make_value(Word* w);                 // push [body]
 void make_defer(Word* w);                 // jmp [[body]]
 void make_does(Word* w, const void* does_code); // push body; jmp does_code
-void* make_helper_body(HelperFn f);
-void* make_prim_body(const struct Prim& p);
+void make_helper_body(Word* w, HelperFn f);
+void make_prim_body(Word* w, const struct Prim& p);
 
 }  // namespace xf
 

@@ -64,7 +64,10 @@ static void on_fault(int sig, siginfo_t* si, void* context) {
     auto* uc = (ucontext_t*)context;
     greg_t* regs = uc->uc_mcontext.gregs;
     if (!forth_running()) die(sig);
-    regs[REG_RDI] = classify(sig, si, regs);
+    cell code = classify(sig, si, regs);
+    // After a return-stack overflow rsp is not readable: name the faulting word only.
+    record_trace(code == -5 ? nullptr : (const uintptr_t*)regs[REG_RSP], (const void*)regs[REG_RIP]);
+    regs[REG_RDI] = code;
     regs[REG_RIP] = (greg_t)throw_landing;
 }
 
@@ -72,6 +75,7 @@ static void on_interrupt(int, siginfo_t*, void* context) {
     auto* uc = (ucontext_t*)context;
     greg_t* regs = uc->uc_mcontext.gregs;
     if (forth_running() && codemem.contains((void*)regs[REG_RIP])) {
+        record_trace((const uintptr_t*)regs[REG_RSP], (const void*)regs[REG_RIP]);
         regs[REG_RDI] = -28;
         regs[REG_RIP] = (greg_t)throw_landing;
     } else {

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "core/errors.h"
+#include "core/dictionary.h"
 
 namespace xf {
 
@@ -91,6 +92,8 @@ const char* throw_message(cell code) {
     }
 }
 
+std::string (*backtrace_hook)();
+
 std::string format_error(cell code) {
     std::string m;
     if (error_located) {
@@ -115,6 +118,14 @@ std::string format_error(cell code) {
         for (int i = 1; i < s.len; ++i) m += "~";
         m += "\n";
         for (const std::string& f : s.included_from) m += "  included from " + f + "\n";
+    }
+    if (backtrace_hook) {
+        // A trace of just the word under the caret says nothing new.
+        std::string bt = backtrace_hook();
+        bool only_caret_word = error_located && error_site.col + error_site.len <= int(error_site.text.size()) &&
+                               bt.find(' ') == std::string::npos &&
+                               name_equals(bt, std::string_view(error_site.text).substr(size_t(error_site.col), size_t(error_site.len)));
+        if (!bt.empty() && !only_caret_word) m += "Backtrace: " + bt + "\n";
     }
     return m;
 }

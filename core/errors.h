@@ -24,5 +24,7 @@ extern uint8_t error_located;
 // The whole message a person sees: "file:line:col: error: -13 undefined word",
 // the source line and a caret under the word.
 std::string format_error(cell code);
+// Supplied by code generation: the names of the words active at the error.
+extern std::string (*backtrace_hook)();
 
 }  // namespace xf

@@ -21,7 +21,7 @@ namespace xf {
 struct Backend {
     cell (*execute)(Word*) = nullptr;   // returns 0 or an uncaught THROW code
     void (*compile)(Word*) = nullptr;   // COMPILE,
-    void (*abort_definition)() = nullptr;
+    void (*abort_definition)() = nullptr;   // after an error: drop a half-built definition
     Word* literal = nullptr;            // LITERAL, for numbers met while compiling
     Word* fliteral = nullptr;           // FLITERAL, for floats met while compiling
 };

@@ -4,6 +4,7 @@
 #include "asm/compiler.h"
 #include "asm/runtime.h"
 #include "asm/signals.h"
+#include "core/errors.h"
 #include "core/interpreter.h"
 #include "words/registry.h"
 #include <cstdio>
@@ -19,7 +20,12 @@ void boot() {
     init_runtime();
     init_signals();
     register_all_words();
-    backend = {run_xt, compile_xt, abort_definition, prim_word("LITERAL")};
+    auto recover = [] {
+        abort_definition();
+        forget_trace();
+    };
+    backend = {run_xt, compile_xt, recover, prim_word("LITERAL")};
+    backtrace_hook = backtrace_text;
 }
 
 void load_kernel_fs() {

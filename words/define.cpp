@@ -153,7 +153,9 @@ static void marker() {
     push_imm(g, (cell)w->body);
     call_helper(g, marker_restore);
     g.ret();
-    w->code = g.finish();
+    size_t n = 0;
+    w->code = g.finish(&n);
+    w->code_size = uint32_t(n);
 }
 
 static const HelperDef define_helpers[] = {

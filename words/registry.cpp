@@ -25,7 +25,7 @@ Word* define_prim(const Prim& p) {
     Word* w = create_header(p.name, Kind::Primitive);
     w->prim = &p;
     w->flags |= p.flags;
-    w->code = make_prim_body(p);
+    make_prim_body(w, p);
     builtins()[upper(p.name)] = w;
     comments()[w] = p.stack;
     return w;
@@ -34,7 +34,7 @@ Word* define_prim(const Prim& p) {
 Word* define_helper(const HelperDef& h) {
     Word* w = create_header(h.name, Kind::Helper);
     w->flags |= h.flags;
-    w->code = make_helper_body(h.fn);
+    make_helper_body(w, h.fn);
     builtins()[upper(h.name)] = w;
     comments()[w] = h.stack;
     return w;

@@ -1,3 +1,5 @@
-build/core/errors.o: core/errors.cpp core/errors.h core/vm.h
+build/core/errors.o: core/errors.cpp core/errors.h core/vm.h \
+ core/dictionary.h
 core/errors.h:
 core/vm.h:
+core/dictionary.h:
