@@ -32,6 +32,7 @@ Definition& current_definition() { return def; }
 void begin_definition(Word* w) {
     def = Definition{};
     def.word = w;
+    def.dp_at_start = vm.dp;
     open = true;
 }
 
@@ -199,6 +200,7 @@ void abort_definition() {
     open = false;
     end_locals();
     Word* w = def.word;
+    if (def.dp_at_start && def.dp_at_start <= vm.dp) vm.dp = def.dp_at_start;
     // Reclaim the hidden header when it is still the newest thing in the arena.
     if (w && (w->flags & F_HIDDEN) && dict.latest == w) {
         dict.arena_here = (uint8_t*)w;

@@ -47,6 +47,7 @@ struct Definition {
     std::vector<LoopLabels> loops;
     std::vector<int> open_loops;   // indices into loops, innermost last
     bool has_locals = false;
+    uint8_t* dp_at_start = nullptr;   // data space given back if the definition fails
 };
 
 bool compiling();                 // a definition is open

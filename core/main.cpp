@@ -8,6 +8,7 @@
 #include "words/boot.h"
 #include <cstdio>
 #include <cstring>
+#include <unistd.h>
 #include <string>
 #include <vector>
 
@@ -31,13 +32,20 @@ struct Action {
     const char* text;
 };
 
-// Runs one start-up step; an uncaught error prints and ends the process.
-template <class F> void run_or_exit(F f) {
+// Runs one start-up step. An uncaught error prints and ends the process,
+// except Ctrl-C at a terminal: the person pressed it to get the prompt back.
+// Returns false when the remaining steps are to be skipped.
+template <class F> bool run_or_exit(F f) {
     try {
         f();
+        return true;
     } catch (const xf::ForthThrow& t) {
         fflush(stdout);
         fputs(xf::format_error(t.code).c_str(), stderr);
+        if (t.code == -28 && isatty(0)) {
+            xf::reset_after_error();
+            return false;
+        }
         exit(1);
     }
 }
@@ -64,10 +72,11 @@ int main(int argc, char** argv) {
     xf::init_terminal_input();
     run_or_exit([] { xf::load_kernel_fs(); });
     for (const Action& a : actions) {
-        run_or_exit([&] {
+        bool go_on = run_or_exit([&] {
             if (a.is_code) xf::evaluate(a.text, strlen(a.text));
             else xf::included(a.text);
         });
+        if (!go_on) break;
     }
     xf::run_terminal();
     fflush(stdout);

@@ -59,6 +59,21 @@ for f in tests/transcripts/*.fs; do
     fi
 done
 
+# -- The prompt in a real terminal (tmux) ---------------------------------------
+for f in tests/tty/*.sh; do
+    [ "$(basename "$f")" = lib.sh ] && continue
+    name="tty $(basename "$f" .sh)"
+    if ! command -v tmux >/dev/null; then
+        echo "$name: skipped, tmux is not installed (apt-get install tmux)"
+        count "$name" 0 1
+    elif out=$(timeout 60 bash "$f" "$XF" 2>&1); then
+        count "$name" 1 0
+    else
+        echo "$out" | tail -30
+        count "$name" 0 1
+    fi
+done
+
 # -- The Forth-2012 test suite --------------------------------------------------
 bash tests/suite.sh "$XF" > /tmp/xforth-suite.log 2>&1
 while read -r tag set p fl; do
