@@ -1,3 +1,0 @@
-build/core/dictionary.o: core/dictionary.cpp core/dictionary.h core/vm.h
-core/dictionary.h:
-core/vm.h:

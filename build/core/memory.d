@@ -1,2 +1,0 @@
-build/core/memory.o: core/memory.cpp core/vm.h
-core/vm.h:
