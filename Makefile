@@ -3,7 +3,7 @@
 
 CXX      ?= g++
 CXXFLAGS ?= -O2
-CXXFLAGS += -std=c++20 -Wall -Wextra -I. -MMD -MP
+CXXFLAGS += -std=c++20 -Wall -Wextra -I. -MMD -MP -fnon-call-exceptions
 LDLIBS   := -lreadline
 BUILD    := build
 

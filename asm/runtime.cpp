@@ -84,11 +84,18 @@ extern "C" cell* helper_entry(cell* sp, HelperFn f) {
     cell code;
     try {
         f();
+        // Ctrl-C during a C++ word (EMIT in a long loop, say) is acted on here.
+        if (vm.interrupted) {
+            vm.interrupted = 0;
+            throw_code(-28);
+        }
         return vm.ds.sp;
     } catch (const ForthThrow& t) {
         code = t.code;
     } catch (const std::bad_alloc&) {
         code = -59;
+    } catch (const std::exception&) {
+        code = -9;   // a string from a wild address or length, as a rule
     }
     record_trace((const uintptr_t*)__builtin_frame_address(0), nullptr);
     // The C++ stack pointer, with everything in memory, becomes DSP.
@@ -129,11 +136,13 @@ static void emit_catch(Gen& g) {
     g.push(FRAME);
     g.mov(g.qword[rcx], rsp);
     g.call(g.qword[rax]);
+    // Push the 0 while the frame still stands: if the xt left the stack
+    // underflowed, this store faults and the fault is caught by this very frame.
+    push_imm(g, 0);
     g.mov(rcx, (size_t)&catch_frame);
     g.mov(rdx, g.qword[rsp + 40]);
     g.mov(g.qword[rcx], rdx);
     g.add(rsp, 48);
-    push_imm(g, 0);
     g.ret();
 }
 

@@ -4,8 +4,8 @@
 // SIGSEGV, SIGBUS, SIGFPE and SIGILL are handled on an alternate signal stack
 // (so that a return-stack overflow can still be handled). The handler
 // classifies the fault by its address:
-//   in the guard page above the data stack   -4 stack underflow
-//   in the guard page below it               -3 stack overflow
+//   in the guard zone above the data stack   -4 stack underflow
+//   in the guard zone below it               -3 stack overflow
 //   the same for the float stack              -45 / -44
 //   just below rsp                           -5 return stack overflow
 //   SIGFPE                                   -10 (zero divisor) / -11 (overflow)
@@ -15,8 +15,12 @@
 // kernel restores the signal mask on the way out, and the landing loads rsp
 // from the innermost CATCH frame before touching the return stack.
 //
-// A fault with no Forth frame active is a bug in the C++ kernel: it is
-// reported and the process dies as it would have.
+// A fault in C++ code (a helper handed a wild address, or libc's memmove on
+// its behalf) must unwind the C++ frames, or their clean-ups (the input
+// source stack, say) would be skipped. The handler makes it look as if the
+// faulting instruction had called throw_fault(code), which throws a C++
+// ForthThrow; the C++ side is built with -fnon-call-exceptions, so every
+// instruction that can fault is covered by the unwind tables.
 //
 // SIGINT in native code goes to the landing with -28 the same way, so tight
 // loops need no polling. Elsewhere (C++ helpers, readline) it only sets
@@ -44,10 +48,10 @@ static cell classify(int sig, const siginfo_t* si, const greg_t* regs) {
     case SIGILL: return -9;
     default: break;
     }
-    if (addr >= vm.ds_high && addr < vm.ds_high + page_size) return -4;
-    if (addr < vm.ds_low && addr >= vm.ds_low - page_size) return -3;
-    if (addr >= vm.fs_high && addr < vm.fs_high + page_size) return -45;
-    if (addr < vm.fs_low && addr >= vm.fs_low - page_size) return -44;
+    if (addr >= vm.ds_high && addr < vm.ds_high + GUARD_BYTES) return -4;
+    if (addr < vm.ds_low && addr >= vm.ds_low - GUARD_BYTES) return -3;
+    if (addr >= vm.fs_high && addr < vm.fs_high + GUARD_BYTES) return -45;
+    if (addr < vm.fs_low && addr >= vm.fs_low - GUARD_BYTES) return -44;
     if (addr < rsp + page_size && addr + 4 * page_size >= rsp) return -5;
     return -9;
 }
@@ -60,11 +64,34 @@ static void die(int sig) {
     raise(sig);
 }
 
+// xforth's own machine code, all of it built with -fnon-call-exceptions. A
+// fault in libc (memcpy, declared noexcept) cannot be unwound, so such code
+// is never handed user memory; if it faults anyway, it is treated like
+// native Forth code and goes to the CATCH landing.
+extern "C" const char __executable_start[], etext[];
+static bool in_own_text(const void* pc) { return pc >= __executable_start && pc < etext; }
+
+// Entered as if called from the faulting C++ instruction; the stack there
+// may be misaligned, hence the realignment.
+extern "C" [[noreturn]] __attribute__((force_align_arg_pointer, noinline)) void throw_fault(cell code) {
+    throw ForthThrow{code};
+}
+
 static void on_fault(int sig, siginfo_t* si, void* context) {
     auto* uc = (ucontext_t*)context;
     greg_t* regs = uc->uc_mcontext.gregs;
-    if (!forth_running()) die(sig);
     cell code = classify(sig, si, regs);
+    regs[REG_EFL] &= ~greg_t(0x400);   // a fault inside a backward MOVE leaves DF set
+    if (in_own_text((const void*)regs[REG_RIP])) {
+        if (code == -5) die(sig);   // no stack left to unwind on
+        regs[REG_RSP] -= 8;
+        // The unwinder looks up "return address - 1": make that the faulting instruction.
+        *(greg_t*)regs[REG_RSP] = regs[REG_RIP] + 1;
+        regs[REG_RIP] = (greg_t)throw_fault;
+        regs[REG_RDI] = code;
+        return;
+    }
+    if (!forth_running()) die(sig);
     // After a return-stack overflow rsp is not readable: name the faulting word only.
     record_trace(code == -5 ? nullptr : (const uintptr_t*)regs[REG_RSP], (const void*)regs[REG_RIP]);
     regs[REG_RDI] = code;

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: MIT
 // Data space and the data stack: fixed regions mapped once at start-up.
-// Each stack has an inaccessible guard page at both ends, so running off
-// either end faults instead of corrupting a neighbour.
+// Each region has an inaccessible guard zone (GUARD_BYTES) at both ends, so
+// running off either end faults instead of corrupting a neighbour; the zone
+// is wide because NIP and DROP on an empty stack move the pointer without
+// touching memory, and the fault only comes at the next store.
 #include "core/vm.h"
 #include <cstdio>
 #include <cstdlib>
@@ -21,9 +23,9 @@ constexpr size_t FLOAT_STACK_ITEMS = 1u << 13;
 uint8_t* map_guarded(size_t usable) {
     size_t page = size_t(sysconf(_SC_PAGESIZE));
     usable = (usable + page - 1) & ~(page - 1);
-    void* p = mmap(nullptr, usable + 2 * page, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+    void* p = mmap(nullptr, usable + 2 * GUARD_BYTES, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
     if (p == MAP_FAILED) { perror("xforth: mmap"); exit(2); }
-    uint8_t* start = (uint8_t*)p + page;
+    uint8_t* start = (uint8_t*)p + GUARD_BYTES;
     if (mprotect(start, usable, PROT_READ | PROT_WRITE) != 0) { perror("xforth: mprotect"); exit(2); }
     return start;
 }
@@ -46,6 +48,21 @@ void init_memory() {
     vm.fs.limit = fstack + 8;
     vm.fs.base = fstack + FLOAT_STACK_ITEMS - 1;
     vm.fs.sp = vm.fs.base;
+}
+
+void copy_from_user(void* dst, const void* src, cell n) {
+    if (n < 0 || n > (cell(1) << 40)) throw_code(-24);
+    // volatile: a plain loop would be turned back into a call to memcpy.
+    auto* s = (const volatile uint8_t*)src;
+    auto* d = (uint8_t*)dst;
+    for (cell i = 0; i < n; ++i) d[i] = s[i];
+}
+
+std::string user_string(const void* addr, cell n) {
+    if (n < 0 || n > (cell(1) << 32)) throw_code(-24);
+    std::string s(size_t(n), '\0');
+    copy_from_user(s.data(), addr, n);
+    return s;
 }
 
 void check_space(size_t n) {

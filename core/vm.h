@@ -79,6 +79,13 @@ struct VM {
 };
 extern VM vm;
 
+// Memory named by a program (c-addr u) is read through these, never handed
+// to libc directly: a wild address then faults in xforth's own code, where
+// the fault can be turned into a C++ exception (asm/signals.cpp). A length
+// beyond what any region could hold is -24.
+void copy_from_user(void* dst, const void* src, cell n);
+std::string user_string(const void* addr, cell n);
+
 // Data space
 void init_memory();
 void check_space(size_t n);          // -8 if n bytes do not fit
@@ -89,6 +96,7 @@ void ccomma(uint8_t c);
 inline uint8_t* align_up(uint8_t* p) { return (uint8_t*)(((uintptr_t)p + 7) & ~uintptr_t(7)); }
 void align_here();
 // Guarded region: [guard][usable][guard]; returns the usable start.
+constexpr size_t GUARD_BYTES = 1u << 20;
 uint8_t* map_guarded(size_t usable);
 
 }  // namespace xf

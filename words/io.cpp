@@ -3,6 +3,7 @@
 #include "core/interpreter.h"
 #include "words/registry.h"
 #include <cstdio>
+#include <algorithm>
 #include <cstdlib>
 #include <string>
 #include <unistd.h>
@@ -12,7 +13,14 @@ namespace xf {
 static void type() {
     cell n = vm.ds.pop();
     auto* a = (const char*)vm.ds.pop();
-    if (n > 0) fwrite(a, 1, size_t(n), stdout);
+    // In pieces, through a buffer of xforth's own (see copy_from_user).
+    char buf[4096];
+    for (cell done = 0; done < n;) {
+        cell k = std::min<cell>(n - done, sizeof buf);
+        copy_from_user(buf, a + done, k);
+        fwrite(buf, 1, size_t(k), stdout);
+        done += k;
+    }
 }
 static void key() {
     fflush(stdout);

@@ -58,7 +58,68 @@ static void here_(Gen& g) {
     push_reg(g, rax);
 }
 
+// Block moves run natively (rep movsb / rep stosb), so a wild address
+// faults in native code and becomes -9 like any other access.
+// ( addr1 addr2 u -- ) loads rsi = addr1, rdi = addr2, rcx = u, drops all three.
+static void load_move_operands(Gen& g) {
+    g.mov(rcx, TOS);
+    g.mov(rsi, g.qword[DSP + 8]);
+    g.mov(rdi, g.qword[DSP]);
+    g.mov(TOS, g.qword[DSP + 16]);
+    g.add(DSP, 24);
+}
+static void copy_backward(Gen& g) {   // the direction flag is cleared again at once
+    g.lea(rsi, g.ptr[rsi + rcx - 1]);
+    g.lea(rdi, g.ptr[rdi + rcx - 1]);
+    g.std();
+    g.rep();
+    g.movsb();
+    g.cld();
+}
+static void move(Gen& g) {
+    Xbyak::Label backward, done;
+    load_move_operands(g);
+    g.test(rcx, rcx);
+    g.jz(done, Gen::T_NEAR);
+    g.mov(rax, rdi);
+    g.sub(rax, rsi);
+    g.cmp(rax, rcx);
+    g.jb(backward);         // the destination starts inside the source
+    g.rep();
+    g.movsb();
+    g.jmp(done, Gen::T_NEAR);
+    g.L(backward);
+    copy_backward(g);
+    g.L(done);
+}
+static void cmove(Gen& g) {   // low addresses first, even when overlapping
+    load_move_operands(g);
+    g.rep();
+    g.movsb();
+}
+static void cmove_up(Gen& g) {
+    Xbyak::Label done;
+    load_move_operands(g);
+    g.test(rcx, rcx);
+    g.jz(done, Gen::T_NEAR);
+    copy_backward(g);
+    g.L(done);
+}
+static void fill_bytes(Gen& g) {   // ( c-addr u char -- )
+    g.mov(rax, TOS);
+    g.mov(rcx, g.qword[DSP]);
+    g.mov(rdi, g.qword[DSP + 8]);
+    g.mov(TOS, g.qword[DSP + 16]);
+    g.add(DSP, 24);
+    g.rep();
+    g.stosb();
+}
+
 static const Prim memory_prims[] = {
+    {"FILL", "( c-addr u char -- )", fill_bytes},
+    {"MOVE", "( addr1 addr2 u -- )", move},
+    {"CMOVE", "( c-addr1 c-addr2 u -- )", cmove},
+    {"CMOVE>", "( c-addr1 c-addr2 u -- )", cmove_up},
     {"@", "( a-addr -- x )", fetch},
     {"!", "( x a-addr -- )", store},
     {"C@", "( c-addr -- char )", c_fetch},
@@ -78,40 +139,12 @@ static void comma_() { comma(vm.ds.pop()); }
 static void c_comma() { ccomma(uint8_t(vm.ds.pop())); }
 static void align_() { align_here(); }
 static void unused() { vm.ds.push(vm.dp_end - vm.dp); }
-static void fill() {
-    cell c = vm.ds.pop(), n = vm.ds.pop();
-    auto* a = (uint8_t*)vm.ds.pop();
-    if (n > 0) memset(a, int(c), size_t(n));
-}
-static void move() {
-    cell n = vm.ds.pop();
-    auto* to = (uint8_t*)vm.ds.pop();
-    auto* from = (uint8_t*)vm.ds.pop();
-    if (n > 0) memmove(to, from, size_t(n));
-}
-static void cmove() {   // byte by byte from low addresses up, as the standard defines it
-    cell n = vm.ds.pop();
-    auto* to = (uint8_t*)vm.ds.pop();
-    auto* from = (uint8_t*)vm.ds.pop();
-    for (cell i = 0; i < n; ++i) to[i] = from[i];
-}
-static void cmove_up() {
-    cell n = vm.ds.pop();
-    auto* to = (uint8_t*)vm.ds.pop();
-    auto* from = (uint8_t*)vm.ds.pop();
-    for (cell i = n - 1; i >= 0; --i) to[i] = from[i];
-}
-
 static const HelperDef memory_helpers[] = {
     {"ALLOT", "( n -- )", allot_},
     {",", "( x -- )", comma_},
     {"C,", "( char -- )", c_comma},
     {"ALIGN", "( -- )", align_},
     {"UNUSED", "( -- u )", unused},
-    {"FILL", "( c-addr u char -- )", fill},
-    {"MOVE", "( addr1 addr2 u -- )", move},
-    {"CMOVE", "( c-addr1 c-addr2 u -- )", cmove},
-    {"CMOVE>", "( c-addr1 c-addr2 u -- )", cmove_up},
 };
 
 void register_memory_words() {

@@ -121,10 +121,10 @@ static void evaluate_() {
     auto* a = (const char*)vm.ds.pop();
     evaluate(a, size_t(n));
 }
-static std::string_view pop_string() {
+static std::string pop_string() {
     cell n = vm.ds.pop();
     auto* a = (const char*)vm.ds.pop();
-    return {a, size_t(n)};
+    return user_string(a, n);
 }
 
 static void save_input_() {
@@ -165,7 +165,7 @@ static void environment_query() {
 }
 
 static void abort_quote_runtime() {   // ( flag c-addr u -- )
-    std::string_view msg = pop_string();
+    std::string msg = pop_string();
     if (vm.ds.pop()) {
         vm.abort_msg.assign(msg);
         throw_code(-2);
