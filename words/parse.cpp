@@ -148,6 +148,10 @@ static void environment_query() {
         {"/HOLD", {256}},
         {"/PAD", {1024}},
         {"ADDRESS-UNIT-BITS", {8}},
+        {"BLOCK", {TRUE}},
+        {"BLOCK-EXT", {TRUE}},
+        {"FILE", {TRUE}},
+        {"FILE-EXT", {TRUE}},
         {"FLOORED", {TRUE}},
         {"MAX-CHAR", {255}},
         {"MAX-D", {-1, INT64_MAX}},
@@ -155,7 +159,12 @@ static void environment_query() {
         {"MAX-U", {-1}},
         {"MAX-UD", {-1, -1}},
         {"RETURN-STACK-CELLS", {1 << 17}},
+        {"SEARCH-ORDER", {TRUE}},
+        {"SEARCH-ORDER-EXT", {TRUE}},
         {"STACK-CELLS", {1 << 16}},
+        {"TOOLS", {TRUE}},
+        {"TOOLS-EXT", {0}},   // known, and not complete: no ;CODE ASSEMBLER CODE EDITOR
+        {"WORDLISTS", {cell(MAX_ORDER)}},
     };
     auto it = answers.find(q);
     if (it == answers.end()) { vm.ds.push(0); return; }

@@ -192,6 +192,17 @@ t{ source-id outer-id @ = -> false }t
 t{ outer-id @ file-position -> 0 0 -65 }t        \ closed after the include
 t{ fn-a required -> }t                          \ INCLUDED counts for REQUIRED
 
+testing INCLUDE and REQUIRE parse the name
+create cmd-buf 300 allot  variable cmd-len
+: cmd ( c-addr1 u1 c-addr2 u2 -- c-addr3 u3 ) \ the two strings joined
+  2swap dup cmd-len ! cmd-buf swap move  tuck cmd-buf cmd-len @ + swap move
+  cmd-len +!  cmd-buf cmd-len @ ;
+t{ s" include " fn-a cmd evaluate -> 1 100 200 300 400 2 3 }t
+t{ s" require " fn-a cmd evaluate -> }t
+t{ s" require " fn-b cmd evaluate -> }t          \ included by a.txt already
+t{ s" include " s" nonexistent.fs" tmp cmd ' evaluate catch nip nip -> -38 }t
+t{ s" require " s" nonexistent.fs" tmp cmd ' evaluate catch nip nip -> -38 }t
+
 \ ------------------------------------------------------------------------------
 testing S" and S\" in interpretation state keep two strings
 t{ s" abc" s\" d\te" 2swap s" abc" str= -rot s\" d\te" str= -> true true }t

@@ -141,3 +141,12 @@ testing DUMP faults on unreadable memory, .S and ? leave the stack alone
 t{ 0 16 ' dump catch nip nip -> -9 }t
 t{ here 0 dump -> }t
 t{ 1 2 .s -> 1 2 }t
+
+\ ------------------------------------------------------------------------------
+testing ENVIRONMENT? answers for these word sets
+t{ s" TOOLS" environment? -> true true }t
+t{ s" tools-ext" environment? -> false true }t   \ no ;CODE ASSEMBLER CODE EDITOR
+t{ s" SEARCH-ORDER" environment? s" SEARCH-ORDER-EXT" environment? -> true true true true }t
+t{ s" WORDLISTS" environment? -> 16 true }t
+t{ s" FILE" environment? s" FILE-EXT" environment? -> true true true true }t
+t{ s" BLOCK" environment? s" BLOCK-EXT" environment? -> true true true true }t
