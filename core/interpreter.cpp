@@ -21,7 +21,13 @@ static std::set<std::string> included_files;
 Source& source() { return *sources.back(); }
 size_t source_depth() { return sources.size(); }
 
+// Nested sources use the machine stack (each level is an interpret() frame),
+// so a runaway LOAD, INCLUDED or EVALUATE recursion stops here, as a return
+// stack overflow, long before the stack runs out.
+constexpr size_t MAX_SOURCES = 1024;
+
 static void push_source(std::unique_ptr<Source> s) {
+    if (sources.size() >= MAX_SOURCES) throw_code(-5);
     s->saved_to_in = vm.to_in;
     s->saved_source_id = vm.source_id;
     s->saved_blk = vm.blk;
@@ -179,6 +185,12 @@ static void record_error_site() {
         const Source& o = *sources[i];
         if (o.type == SourceType::File) e.included_from.push_back(o.name + ":" + std::to_string(o.line_no));
         if (o.type == SourceType::Block) e.included_from.push_back(o.name);
+    }
+    auto& from = e.included_from;   // a runaway recursion: the innermost few and the outermost
+    if (from.size() > 12) {
+        size_t hidden = from.size() - 10;
+        from.erase(from.begin() + 8, from.end() - 2);
+        from.insert(from.begin() + 8, "... (" + std::to_string(hidden) + " more)");
     }
 }
 

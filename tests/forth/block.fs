@@ -89,6 +89,8 @@ t{ 14 14 thru -> 14 }t
 t{ 15 13 thru -> }t
 testing an error in a loaded block restores BLK
 t{ 8 s" 1 2 no-such-word-here" write-block 8 ' load catch nip blk @ -> -13 0 }t
+testing a block that loads itself stops with a return stack overflow
+t{ 8 s" 8 load" write-block 8 ' load catch nip blk @ -> -5 0 }t
 testing SAVE-INPUT and RESTORE-INPUT in a block
 variable passes
 t{ 8 s" 0 passes ! save-input 1 passes +! passes @ 2 < [if] restore-input [else] 0 [then] passes @"
