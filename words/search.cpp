@@ -99,7 +99,9 @@ static void vocabulary() {
     push_imm(g, (cell)wl);
     call_helper(g, [] { set_top(pop_wid()); });
     g.ret();
-    w->code = g.finish();
+    size_t size = 0;
+    w->code = g.finish(&size);
+    w->code_size = uint32_t(size);
 }
 
 static const HelperDef search_helpers[] = {
