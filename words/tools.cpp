@@ -193,6 +193,10 @@ static void see() {
         break;
     }
     case Kind::Colon:
+        if (w->body && is_wordlist((const Wordlist*)w->body)) {   // VOCABULARY
+            printf("Vocabulary %s", name.c_str());
+            break;
+        }
         printf(": %s  ( %u bytes of native code at $%lX ) ;", name.c_str(), w->code_size,
                (unsigned long)(uintptr_t)w->code);
         break;

@@ -12,6 +12,7 @@ see v
 defer d  ' five is d  see d
 synonym six five  see six
 vocabulary editor  vocabulary assembler
+see editor
 order cr
 also editor order cr
 definitions order cr
