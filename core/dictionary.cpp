@@ -88,6 +88,12 @@ Wordlist* new_wordlist(const char* name) {
     return wl;
 }
 
+bool is_wordlist(const Wordlist* wl) {
+    for (const Wordlist* w = dict.all_wordlists; w; w = w->next_wl)
+        if (w == wl) return true;
+    return false;
+}
+
 void forget_after(uint8_t* mark) {
     // Unlink every word and wordlist that lives above the mark.
     while (dict.all_wordlists && (uint8_t*)dict.all_wordlists >= mark)

@@ -67,6 +67,7 @@ struct Dictionary {
     size_t order_len = 1;
     Wordlist* all_wordlists = &forth;
     Word* latest = nullptr;          // last created header (even hidden)
+    uint8_t* fence = nullptr;        // FORGET may not go below: the end of the built-in words
     uint8_t* arena = nullptr;
     uint8_t* arena_here = nullptr;
     uint8_t* arena_end = nullptr;
@@ -83,6 +84,7 @@ void reveal(Word* w);
 Word* find_in(const Wordlist* wl, std::string_view name);
 Word* find_word(std::string_view name);   // search order
 Wordlist* new_wordlist(const char* name = nullptr);
+bool is_wordlist(const Wordlist* wl);    // wl is a live wordlist (a valid wid)
 
 // Removes every word created after `mark` (a header arena position): MARKER.
 void forget_after(uint8_t* arena_mark);

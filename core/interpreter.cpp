@@ -13,6 +13,7 @@ namespace xf {
 
 Backend backend;
 std::function<bool(std::string&)> terminal_reader;
+std::function<void(cell, std::string&)> block_reader;
 
 static std::vector<std::unique_ptr<Source>> sources;
 static std::set<std::string> included_files;
@@ -20,9 +21,16 @@ static std::set<std::string> included_files;
 Source& source() { return *sources.back(); }
 size_t source_depth() { return sources.size(); }
 
+// Nested sources use the machine stack (each level is an interpret() frame),
+// so a runaway LOAD, INCLUDED or EVALUATE recursion stops here, as a return
+// stack overflow, long before the stack runs out.
+constexpr size_t MAX_SOURCES = 1024;
+
 static void push_source(std::unique_ptr<Source> s) {
+    if (sources.size() >= MAX_SOURCES) throw_code(-5);
     s->saved_to_in = vm.to_in;
     s->saved_source_id = vm.source_id;
+    s->saved_blk = vm.blk;
     sources.push_back(std::move(s));
     vm.to_in = 0;
 }
@@ -30,6 +38,7 @@ static void push_source(std::unique_ptr<Source> s) {
 static void pop_source() {
     vm.to_in = sources.back()->saved_to_in;
     vm.source_id = sources.back()->saved_source_id;
+    vm.blk = sources.back()->saved_blk;
     sources.pop_back();
 }
 
@@ -80,11 +89,32 @@ static bool read_line(FILE* f, std::string& line) {
     return any;
 }
 
+// Makes block `blk` the text of the block source `s`.
+static void read_block(Source& s, cell blk) {
+    if (!block_reader) throw_code(-35);
+    block_reader(blk, s.line);
+    s.line.resize(BLOCK_CHARS, ' ');
+    s.blk = blk;
+    s.name = "block " + std::to_string(ucell(blk));
+    s.buf = s.line.data();
+    s.len = s.line.size();
+    s.line_no = 1;
+}
+
 bool refill() {
     Source& s = source();
     bool ok = false;
     switch (s.type) {
     case SourceType::String: return false;
+    case SourceType::Block:   // the next block
+        try {
+            read_block(s, s.blk + 1);
+        } catch (const ForthThrow&) {
+            return false;
+        }
+        vm.blk = s.blk;
+        vm.to_in = 0;
+        return true;
     case SourceType::Terminal: ok = terminal_reader && terminal_reader(s.line); break;
     case SourceType::File:
         s.line_pos = ftell(s.file);
@@ -101,7 +131,7 @@ bool refill() {
 
 std::vector<cell> save_input() {
     Source& s = source();
-    return {(cell)s.type, s.line_pos, s.line_no, vm.to_in};
+    return {(cell)s.type, s.type == SourceType::Block ? s.blk : s.line_pos, s.line_no, vm.to_in};
 }
 
 bool restore_input(const std::vector<cell>& v) {
@@ -113,6 +143,14 @@ bool restore_input(const std::vector<cell>& v) {
         if (!read_line(s.file, s.line)) return true;
         s.buf = s.line.data();
         s.len = s.line.size();
+    }
+    if (s.type == SourceType::Block && v[1] != s.blk) {
+        try {
+            read_block(s, v[1]);
+        } catch (const ForthThrow&) {
+            return true;
+        }
+        vm.blk = s.blk;
     }
     s.line_no = int(v[2]);
     vm.to_in = v[3];
@@ -133,12 +171,26 @@ static void record_error_site() {
     e.col = int(s.token_start);
     e.len = int(s.token_len);
     e.text.assign(s.buf ? s.buf : "", s.len);
+    if (s.type == SourceType::Block) {   // a block shows the 64-character line of the error
+        size_t row = std::min(s.token_start, s.len - 1) / BLOCK_LINE;
+        e.line = int(row) + 1;
+        e.col = int(s.token_start - row * BLOCK_LINE);
+        e.text = e.text.substr(row * BLOCK_LINE, BLOCK_LINE);
+        while (!e.text.empty() && (unsigned char)e.text.back() <= ' ') e.text.pop_back();
+    }
     // A string being evaluated shows only itself; keep the line on one row.
     for (char& c : e.text) if (c == '\n' || c == '\r') c = ' ';
     e.included_from.clear();
     for (size_t i = sources.size() - 1; i-- > 0;) {
         const Source& o = *sources[i];
         if (o.type == SourceType::File) e.included_from.push_back(o.name + ":" + std::to_string(o.line_no));
+        if (o.type == SourceType::Block) e.included_from.push_back(o.name);
+    }
+    auto& from = e.included_from;   // a runaway recursion: the innermost few and the outermost
+    if (from.size() > 12) {
+        size_t hidden = from.size() - 10;
+        from.erase(from.begin() + 8, from.end() - 2);
+        from.insert(from.begin() + 8, "... (" + std::to_string(hidden) + " more)");
     }
 }
 
@@ -194,6 +246,7 @@ void evaluate(const char* addr, size_t len) {
     s->line_no = 1;
     push_source(std::move(s));
     vm.source_id = -1;
+    vm.blk = 0;
     SourceGuard guard;
     interpret();
 }
@@ -205,8 +258,41 @@ void include_file(FILE* f, const std::string& path) {
     s->name = path;
     push_source(std::move(s));
     vm.source_id = (cell)f;
+    vm.blk = 0;
     SourceGuard guard;
     while (refill()) interpret();
+}
+
+void load_block(cell blk) {
+    if (blk == 0) throw_code(-35);
+    auto s = std::make_unique<Source>();
+    s->type = SourceType::Block;
+    read_block(*s, blk);   // before pushing: a failed read changes nothing
+    push_source(std::move(s));
+    vm.blk = blk;
+    vm.source_id = 0;
+    SourceGuard guard;
+    interpret();
+}
+
+void skip_line_comment() {
+    Source& s = source();
+    if (s.type != SourceType::Block) {
+        vm.to_in = cell(s.len);
+        return;
+    }
+    // The last character parsed is the one before >IN; when it is the
+    // delimiter after the name (perhaps the first of the next line), the
+    // name itself ended one character earlier.
+    size_t p = std::min(size_t(std::max<cell>(vm.to_in, 1)), s.len) - 1;
+    if (p > 0 && (unsigned char)s.buf[p] <= ' ') --p;
+    vm.to_in = cell(std::min(s.len, (p / BLOCK_LINE + 1) * BLOCK_LINE));
+}
+
+bool is_source_file(FILE* f) {
+    for (const auto& s : sources)
+        if (s->type == SourceType::File && s->file == f) return true;
+    return false;
 }
 
 std::string resolve_path(std::string_view name) {
@@ -252,6 +338,7 @@ void reset_after_error() {
     vm.fs.sp = vm.fs.base;
     vm.state = 0;
     vm.source_id = 0;
+    vm.blk = 0;
     if (backend.abort_definition) backend.abort_definition();
     error_located = 0;
     vm.abort_msg.clear();

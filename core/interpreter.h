@@ -2,8 +2,11 @@
 // Input sources and the outer interpreter.
 //
 // The input source is a stack: the terminal at the bottom, then files being
-// INCLUDED and strings being EVALUATEd. Each source owns its buffer, line
-// number and the saved >IN of the source below it. The interpreter parses
+// INCLUDED, strings being EVALUATEd and blocks being LOADed. Each source owns
+// its buffer, line number and the saved >IN, SOURCE-ID and BLK of the source
+// below it. A block source holds a copy of its 1024 characters (so that the
+// block buffer may be reused while it is interpreted) read through
+// `block_reader`, which words/block.cpp provides. The interpreter parses
 // names from the current buffer, looks them up in the search order and
 // either executes them (through the trampoline the backend hands it) or
 // performs their compilation semantics.
@@ -27,7 +30,7 @@ struct Backend {
 };
 extern Backend backend;
 
-enum class SourceType { Terminal, File, String };
+enum class SourceType { Terminal, File, String, Block };
 
 struct Source {
     SourceType type;
@@ -38,13 +41,19 @@ struct Source {
     std::string name;            // file name, or "<stdin>" / "<evaluate>"
     int line_no = 0;
     long line_pos = 0;           // file offset of the current line (SAVE-INPUT)
+    cell blk = 0;                // block number of a block source
     cell saved_to_in = 0;        // >IN of the source below
     cell saved_source_id = 0;
+    cell saved_blk = 0;
     size_t token_start = 0, token_len = 0;  // the word being interpreted, for errors
 };
 
 // Reads one line of terminal input (without the newline); false at end of input.
 extern std::function<bool(std::string&)> terminal_reader;
+// Puts the 1024 characters of block `blk` into `text`; THROWs on failure.
+extern std::function<void(cell blk, std::string& text)> block_reader;
+constexpr size_t BLOCK_CHARS = 1024;
+constexpr size_t BLOCK_LINE = 64;   // characters per line of a block, for \ and LIST
 
 Source& source();
 size_t source_depth();
@@ -60,6 +69,9 @@ void execute(Word* xt);
 void interpret();                // the rest of the current buffer
 void evaluate(const char* addr, size_t len);
 void include_file(FILE* f, const std::string& path);
+void load_block(cell blk);       // LOAD: interprets block blk (nonzero)
+void skip_line_comment();        // \ : to the end of the line (of the 64-character line in a block)
+bool is_source_file(FILE* f);    // f is the file of an input source being read
 void included(std::string_view name);   // INCLUDED: resolves, opens, runs
 void required(std::string_view name);   // REQUIRED: once per file
 std::string resolve_path(std::string_view name);   // "" when not found

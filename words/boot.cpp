@@ -34,6 +34,7 @@ void load_kernel_fs() {
     if (!f) throw_code(-37);
     struct Closer { FILE* f; ~Closer() { fclose(f); } } closer{f};
     include_file(f, "kernel.fs");
+    dict.fence = dict.arena_here;   // FORGET stops at the built-in words
 }
 
 }  // namespace xf

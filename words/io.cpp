@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-// Terminal I/O and leaving the system (CORE, TOOLS).
+// Terminal I/O and leaving the system (CORE, TOOLS EXT's BYE).
 #include "core/interpreter.h"
 #include "words/registry.h"
 #include <cstdio>
@@ -42,20 +42,6 @@ static void accept() {   // ( c-addr +n1 -- +n2 )
     fflush(stderr);
     exit(status);
 }
-static void dot_s() {
-    size_t d = vm.ds.depth();
-    printf("<%zu> ", d);
-    for (size_t i = d; i-- > 0;) printf("%ld ", (long)vm.ds.sp[i]);
-}
-static void words() {
-    size_t col = 0;
-    for (Word* w = dict.order[0]->latest; w; w = w->link) {
-        if (w->name_len == 0 || (w->flags & F_HIDDEN)) continue;
-        if (col + w->name_len + 1 > 79) { putchar('\n'); col = 0; }
-        col += printf("%.*s ", int(w->name_len), w->name);
-    }
-    putchar('\n');
-}
 
 static const HelperDef io_helpers[] = {
     {"EMIT", "( x -- )", [] { putchar(int(vm.ds.pop())); }},
@@ -67,8 +53,6 @@ static const HelperDef io_helpers[] = {
     {"(BYE)", "( n -- )", [] { leave_system(int(vm.ds.pop())); }},
     {"ABORT", "( i*x -- ) ( R: j*x -- )", [] { throw_code(-1); }},
     {"QUIT", "( -- ) ( R: i*x -- )", [] { throw_code(-56); }},
-    {".S", "( -- )", dot_s},
-    {"WORDS", "( -- )", words},
 };
 
 void register_io_words() { define_all(io_helpers); }

@@ -149,6 +149,10 @@ static void environment_query() {
         {"/HOLD", {256}},
         {"/PAD", {1024}},
         {"ADDRESS-UNIT-BITS", {8}},
+        {"BLOCK", {TRUE}},
+        {"BLOCK-EXT", {TRUE}},
+        {"FILE", {TRUE}},
+        {"FILE-EXT", {TRUE}},
         {"FLOORED", {TRUE}},
         {"MAX-CHAR", {255}},
         {"MAX-D", {-1, INT64_MAX}},
@@ -156,7 +160,12 @@ static void environment_query() {
         {"MAX-U", {-1}},
         {"MAX-UD", {-1, -1}},
         {"RETURN-STACK-CELLS", {1 << 17}},
+        {"SEARCH-ORDER", {TRUE}},
+        {"SEARCH-ORDER-EXT", {TRUE}},
         {"STACK-CELLS", {1 << 16}},
+        {"TOOLS", {TRUE}},
+        {"TOOLS-EXT", {0}},   // known, and not complete: no ;CODE ASSEMBLER CODE EDITOR
+        {"WORDLISTS", {cell(MAX_ORDER)}},
     };
     auto it = answers.find(q);
     if (it == answers.end()) { vm.ds.push(0); return; }
@@ -188,8 +197,8 @@ static const HelperDef parse_helpers[] = {
     {"CHAR", "( \"<spaces>name\" -- char )", char_},
     {"[CHAR]", "( \"<spaces>name\" -- )", [] { char_(); compile_literal(vm.ds.pop()); }, F_IMMEDIATE | F_COMPILE_ONLY},
     {"(", "( \"ccc<paren>\" -- )", paren, F_IMMEDIATE},
-    {"\\", "( \"ccc<eol>\" -- )", [] { vm.to_in = cell(source().len); }, F_IMMEDIATE},
-    {"\\G", "( \"ccc<eol>\" -- ) glossary comment", [] { vm.to_in = cell(source().len); }, F_IMMEDIATE},
+    {"\\", "( \"ccc<eol>\" -- )", skip_line_comment, F_IMMEDIATE},
+    {"\\G", "( \"ccc<eol>\" -- ) glossary comment", skip_line_comment, F_IMMEDIATE},
     {".(", "( \"ccc<paren>\" -- )", [] { std::string_view s = parse(')'); fwrite(s.data(), 1, s.size(), stdout); }, F_IMMEDIATE},
     {"S\"", "( \"ccc<quote>\" -- c-addr u )", [] { push_string(parse('"')); }, F_IMMEDIATE},
     {"S\\\"", "( \"ccc<quote>\" -- c-addr u )", [] { push_string(parse_escaped()); }, F_IMMEDIATE},
