@@ -67,6 +67,12 @@ std::string backtrace_text() {
     if (!trace_recorded) return "";
     std::string s;
     const Word* last = nullptr;
+    // Built-in words alone (LOAD, EVALUATE run from the prompt) add nothing to
+    // the caret; a trace is worth showing once a definition of the program is in it.
+    bool any_definition = false;
+    for (int i = 0; i < trace_len; ++i)
+        if (const Word* w = word_at(trace[i])) any_definition |= w->kind == Kind::Colon || w->kind == Kind::Does;
+    if (!any_definition) return "";
     for (int i = 0; i < trace_len; ++i) {
         const Word* w = word_at(trace[i]);
         if (!w || w == last) continue;   // one name per run of recursion

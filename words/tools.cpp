@@ -173,6 +173,7 @@ static const char* kind_name(Kind k) {
     case Kind::Value: return "Value";
     case Kind::Defer: return "Defer";
     case Kind::Variable: return "Variable";
+    case Kind::Local: return "local";
     }
     return "word";
 }
