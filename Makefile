@@ -24,7 +24,9 @@ DEPS := /usr/include/xbyak/xbyak.h:libxbyak-dev \
         /usr/include/readline/readline.h:libreadline-dev \
         /usr/include/catch2/catch.hpp:catch2
 
-.PHONY: all run test bench clean deps
+FUZZ_SECONDS ?= 1800
+
+.PHONY: all run test bench fuzz clean deps
 all: xforth
 
 deps: $(BUILD)/.deps
@@ -54,11 +56,18 @@ $(BUILD)/core/kernel_fs.o: core/kernel_fs.S kernel.fs | $(BUILD)/.deps
 $(BUILD)/unit_tests: $(UNIT_OBJ) $(LIB_OBJ)
 	$(CXX) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
+$(BUILD)/fuzz: tests/fuzz/fuzz.cpp | $(BUILD)/.deps
+	$(CXX) -std=c++20 -O2 -Wall -Wextra -o $@ $<
+
 run: xforth
 	./xforth
 
-test: xforth $(BUILD)/unit_tests
-	@bash tests/run.sh ./xforth $(BUILD)/unit_tests
+test: xforth $(BUILD)/unit_tests $(BUILD)/fuzz
+	@bash tests/run.sh ./xforth $(BUILD)/unit_tests $(BUILD)/fuzz
+
+# A fuzzing campaign: make fuzz FUZZ_SECONDS=1800
+fuzz: xforth $(BUILD)/fuzz
+	$(BUILD)/fuzz --xforth ./xforth --seconds $(FUZZ_SECONDS) --corpus tests/forth
 
 bench: xforth
 	@bash bench/run.sh

@@ -91,10 +91,7 @@ extern "C" cell* helper_entry(cell* sp, HelperFn f) {
     try {
         f();
         // Ctrl-C during a C++ word (EMIT in a long loop, say) is acted on here.
-        if (vm.interrupted) {
-            vm.interrupted = 0;
-            throw_code(-28);
-        }
+        check_interrupt();
         return vm.ds.sp;
     } catch (const ForthThrow& t) {
         code = t.code;

@@ -222,13 +222,11 @@ static void interpret_token(std::string_view name) {
 
 void interpret() {
     try {
+        check_interrupt();
         for (;;) {
             std::string_view name = parse_name();
             if (name.empty()) break;
-            if (vm.interrupted) {
-                vm.interrupted = 0;
-                throw_code(-28);
-            }
+            check_interrupt();
             interpret_token(name);
         }
     } catch (const ForthThrow&) {

@@ -12,7 +12,15 @@
 
 namespace xf {
 
+ForthVariables forth_variables;
 VM vm;
+
+void check_interrupt() {
+    if (vm.interrupted) {
+        vm.interrupted = 0;
+        throw_code(-28);
+    }
+}
 
 constexpr size_t DATA_SPACE = 64u << 20;
 constexpr size_t DATA_STACK_CELLS = 1u << 16;

@@ -23,6 +23,10 @@ struct ForthThrow {
     cell code;
 };
 [[noreturn]] void throw_code(cell code);
+struct VM;
+extern VM vm;
+// Acts on a Ctrl-C that arrived while C++ code ran: long loops in C++ call this.
+void check_interrupt();
 
 // The data stack as C++ sees it: all of it in memory, top at sp[0], growing
 // down. Native code keeps the top in a register (asm/regs.h) and spills it
@@ -54,7 +58,25 @@ struct FStack {
     double& at(size_t i) { need(i + 1); return sp[i]; }
 };
 
+// The variables a program gets the address of (STATE BASE >IN BLK ...) sit
+// alone in a page of their own, so that a wild ERASE or MOVE starting at one
+// of them clobbers only its neighbours, not the interpreter's pointers.
+struct alignas(4096) ForthVariables {
+    cell state = 0;
+    cell base = 10;
+    cell to_in = 0;
+    cell source_id = 0;
+    cell blk = 0;
+};
+extern ForthVariables forth_variables;
+
 struct VM {
+    // Forth variables; native code addresses them directly.
+    cell& state = forth_variables.state;
+    cell& base = forth_variables.base;
+    cell& to_in = forth_variables.to_in;
+    cell& source_id = forth_variables.source_id;
+    cell& blk = forth_variables.blk;
     Stack ds{};
     FStack fs{};
     uint8_t* fs_low = nullptr;    // float stack region, guarded like the data stack
@@ -62,12 +84,6 @@ struct VM {
     uint8_t* ds_low = nullptr;    // lowest usable byte of the data stack region
     uint8_t* ds_high = nullptr;   // one past the highest; guard pages sit beyond both
     volatile sig_atomic_t interrupted = 0;   // Ctrl-C arrived outside native code
-    // Forth variables; native code addresses them directly.
-    cell state = 0;
-    cell base = 10;
-    cell to_in = 0;
-    cell source_id = 0;
-    cell blk = 0;
     // Data space.
     uint8_t* dp = nullptr;       // HERE
     uint8_t* dp_start = nullptr;

@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: MIT
 # Runs every test suite of xforth and ends with one line: "N passed, M failed".
-#   tests/run.sh ./xforth build/unit_tests
+#   tests/run.sh ./xforth build/unit_tests build/fuzz
 set -u
 cd "$(dirname "$0")/.."
 XF=$(realpath "$1")
 UNIT=$2
+FUZZ=$3
 total_pass=0
 total_fail=0
 
@@ -73,6 +74,15 @@ for f in tests/tty/*.sh; do
         count "$name" 0 1
     fi
 done
+
+# -- A short fuzzing campaign (make fuzz runs a long one) -------------------------
+out=$("$FUZZ" --xforth "$XF" --seconds 15 --corpus tests/forth 2>&1)
+if [[ $out =~ fuzz:\ ([0-9]+)\ inputs,\ 0\ findings ]]; then
+    count "fuzz (${BASH_REMATCH[1]} inputs)" 1 0
+else
+    echo "$out" | tail -20
+    count "fuzz" 0 1
+fi
 
 # -- The Forth-2012 test suite --------------------------------------------------
 bash tests/suite.sh "$XF" > /tmp/xforth-suite.log 2>&1

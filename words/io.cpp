@@ -16,6 +16,7 @@ static void type() {
     // In pieces, through a buffer of xforth's own (see copy_from_user).
     char buf[4096];
     for (cell done = 0; done < n;) {
+        check_interrupt();
         cell k = std::min<cell>(n - done, sizeof buf);
         copy_from_user(buf, a + done, k);
         fwrite(buf, 1, size_t(k), stdout);

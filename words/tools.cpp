@@ -51,6 +51,7 @@ static bool read_memory(const void* from, void* to, size_t n) {
 // the line addresses counted from `shown` (DUMP shows the real ones).
 static void dump_lines(const uint8_t* a, ucell u, ucell shown) {
     for (ucell off = 0; off < u; off += 16) {
+        check_interrupt();
         size_t n = size_t(std::min<ucell>(16, u - off));
         uint8_t line[16];
         if (!read_memory(a + off, line, n)) {

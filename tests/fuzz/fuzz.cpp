@@ -9,7 +9,7 @@
 // prompt back too (an endless loop is legal Forth; ignoring Ctrl-C is not).
 //
 //   fuzz --xforth ./xforth [--seconds N] [--inputs N] [--seed N]
-//        [--corpus DIR] [--findings DIR]
+//        [--corpus DIR] [--findings DIR] [--trace 1]
 // Prints "fuzz: N inputs, M findings" and exits 1 if there were findings.
 #include <algorithm>
 #include <cerrno>
@@ -40,6 +40,7 @@ struct Options {
     unsigned seed = 0;
     std::string corpus;       // .fs files to mutate
     std::string findings = "/tmp/xforth-fuzz-findings";
+    bool trace = false;       // show each input and what xforth answered
 };
 
 // Words that would end the process or read the fuzzer's own input stream.
@@ -164,8 +165,16 @@ private:
         default: return word();
         }
     }
-    std::string random_line() {
+    // Something on the stack first, so that not every line dies of underflow:
+    // numbers, and addresses that are valid to read.
+    std::string operands() {
+        static const char* const valid[] = {"here", "pad", "s\" abc\"", "1 cells allocate drop", "here 64"};
         std::string s;
+        for (size_t i = pick(7); i > 0; --i) s += std::string(pick(2) ? valid[pick(std::size(valid))] : number().c_str()) + " ";
+        return s;
+    }
+    std::string random_line() {
+        std::string s = operands();
         size_t n = 1 + pick(12);
         for (size_t i = 0; i < n; ++i) s += token() + " ";
         return s + "\n";
@@ -258,6 +267,7 @@ int main(int argc, char** argv) {
         else if (a == "--seed") o.seed = unsigned(atol(v.c_str()));
         else if (a == "--corpus") o.corpus = v;
         else if (a == "--findings") o.findings = v;
+        else if (a == "--trace") o.trace = v == "1";
         else { fprintf(stderr, "fuzz: unknown option %s\n", a.c_str()); return 2; }
     }
     if (!o.seed) o.seed = unsigned(time(nullptr));
@@ -320,6 +330,10 @@ int main(int argc, char** argv) {
         // Close whatever the input may have left open, then ask for the marker.
         std::string sync = "| :} [then] [then] [then] [then]\n[ decimal .( " + marker + ")\n";
         bool sent = p.send(input) && p.send(sync);
+        if (o.trace) {
+            p.drain(200);
+            fprintf(stderr, ">>> %s<<< %s\n", input.substr(0, 300).c_str(), p.output.substr(0, 600).c_str());
+        }
         if (sent && p.await(marker, 3)) continue;
         std::string status = p.exit_status();
         if (!status.empty() || !sent) {
