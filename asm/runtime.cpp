@@ -15,7 +15,11 @@
 //
 // CATCH frame on the return stack, newest pointed to by catch_frame:
 //   [rsp+0]  r12 (float stack)   [rsp+8]  r14   [rsp+16] r13
-//   [rsp+24] TOS   [rsp+32] DSP   [rsp+40] previous frame
+//   [rsp+24] DSP   [rsp+32] previous frame
+// THROW restores the depth of the data stack, not its contents (Forth-2012
+// 9.6.1.2275): it reloads TOS from its memory slot [DSP-8], where the item
+// at that depth lives once spilled, as it would in a Forth without a TOS
+// register. CATCH's TOS came from that slot when CATCH popped the xt.
 // and above it the return address into CATCH's caller. THROW loads rsp
 // from catch_frame before touching the stack, so it also works when rsp
 // itself is what went wrong.
@@ -71,16 +75,15 @@ static void emit_catch(Gen& g) {
     g.mov(rcx, (size_t)&catch_frame);
     g.push(g.qword[rcx]);
     g.push(DSP);
-    g.push(TOS);
     g.push(LOOPB);
     g.push(LOOPT);
     g.push(FSP);
     g.mov(g.qword[rcx], rsp);
     g.call(g.qword[rax]);
     g.mov(rcx, (size_t)&catch_frame);
-    g.mov(rdx, g.qword[rsp + 40]);
+    g.mov(rdx, g.qword[rsp + 32]);
     g.mov(g.qword[rcx], rdx);
-    g.add(rsp, 48);
+    g.add(rsp, 40);
     push_imm(g, 0);
     g.ret();
 }
@@ -91,10 +94,10 @@ static void emit_throw_entry(Gen& g) {
     g.pop(FSP);
     g.pop(LOOPT);
     g.pop(LOOPB);
-    g.pop(TOS);
     g.pop(DSP);
     g.pop(rdx);
     g.mov(g.qword[rcx], rdx);
+    g.mov(TOS, g.qword[DSP - 8]);
     push_reg(g, rdi);
     g.ret();
 }
