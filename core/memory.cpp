@@ -45,7 +45,7 @@ void check_space(size_t n) {
 
 void allot(cell n) {
     if (n > 0) check_space(size_t(n));
-    else if (vm.dp + n < vm.dp_start) throw_code(-9);
+    else if (ucell(0) - ucell(n) > ucell(vm.dp - vm.dp_start)) throw_code(-9);   // no pointer wrap-around
     vm.dp += n;
 }
 
