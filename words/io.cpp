@@ -34,10 +34,23 @@ static void accept() {   // ( c-addr +n1 -- +n2 )
     fflush(stderr);
     exit(status);
 }
+// n as `.` shows it: signed, in BASE (decimal when BASE is out of range).
+static std::string in_base(cell n) {
+    ucell base = vm.base >= 2 && vm.base <= 36 ? ucell(vm.base) : 10;
+    ucell u = n < 0 ? ucell(0) - ucell(n) : ucell(n);
+    std::string s;
+    do {
+        unsigned d = unsigned(u % base);
+        s += char(d < 10 ? '0' + d : 'A' + d - 10);
+        u /= base;
+    } while (u);
+    if (n < 0) s += '-';
+    return {s.rbegin(), s.rend()};
+}
 static void dot_s() {
     size_t d = vm.ds.depth();
     printf("<%zu> ", d);
-    for (size_t i = d; i-- > 0;) printf("%ld ", (long)vm.ds.sp[i]);
+    for (size_t i = d; i-- > 0;) printf("%s ", in_base(vm.ds.sp[i]).c_str());
 }
 static void words() {
     size_t col = 0;
