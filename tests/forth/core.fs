@@ -287,3 +287,29 @@ t{ ' abort catch -> -1 }t
 t{ catch-twice -> 3 3 }t
 : nested-catch ( -- a b ) ['] ev-throw catch -4 ['] th1 catch nip ;
 t{ nested-catch -> -7 -4 }t
+
+\ ---------------------------------------------------------------------------
+testing kernel.fs words from other word sets: DNEGATE DABS BLANK /STRING CS-PICK CS-ROLL
+t{ 1 0 dnegate -> -1 -1 }t
+t{ -1 -1 dnegate -> 1 0 }t
+t{ 0 0 dnegate -> 0 0 }t
+t{ 0 1 dnegate -> 0 -1 }t
+t{ -5 -1 dabs 5 0 dabs -> 5 0 5 0 }t
+t{ 0 -1 dabs -> 0 1 }t
+t{ buf1 16 erase buf1 3 blank buf1 c@ buf1 2 + c@ buf1 3 + c@ -> 32 32 0 }t
+t{ s" abcdef" 2 /string s" cdef" str= -> true }t
+t{ s" abc" 0 /string nip -> 3 }t
+t{ s" abc" 3 /string nip -> 0 }t
+: cs-until ( -- n ) 0 begin 1+ [ 0 cs-pick ] dup 3 = until dup 2 > until ;
+t{ cs-until -> 3 }t
+: cs-swap ( f -- x ) if ahead [ 1 cs-roll ] then 1 exit then 2 ;
+t{ 0 cs-swap -1 cs-swap -> 1 2 }t
+
+testing pictured numeric output: <# # #S #> HOLD SIGN PAD
+t{ <# 0 0 #s #> s" 0" str= -> true }t
+t{ <# -1 0 #s #> s" 18446744073709551615" str= -> true }t
+t{ <# 42 0 # # # #> s" 042" str= -> true }t
+t{ <# -42 dup abs 0 #s rot sign #> s" -42" str= -> true }t
+t{ hex <# ff 0 #s #> decimal s" FF" str= -> true }t
+t{ <# 1 0 #s char x hold #> s" x1" str= -> true }t
+t{ pad pad = pad aligned pad - -> true 0 }t
