@@ -313,3 +313,8 @@ t{ <# -42 dup abs 0 #s rot sign #> s" -42" str= -> true }t
 t{ hex <# ff 0 #s #> decimal s" FF" str= -> true }t
 t{ <# 1 0 #s char x hold #> s" x1" str= -> true }t
 t{ pad pad = pad aligned pad - -> true 0 }t
+t{ 7 0 2 ud/mod -> 1 3 0 }t
+t{ -1 -1 10 ud/mod -> 5 -7378697629483820647 1844674407370955161 }t
+: hold-too-much ( -- ) <# 300 0 do [char] x hold loop ;
+t{ ' hold-too-much catch -> -17 }t
+t{ <# 0 0 #s #> s" 0" str= -> true }t  \ the pictured area works after the overflow

@@ -165,3 +165,31 @@ TEST_CASE("BYE leaves with status 0, (BYE) with its argument; output is flushed 
     CHECK(in_child("3 (bye)") == std::pair<int, std::string>{3, ""});
     CHECK(in_child(": t-leave 7 (bye) ; s\" x\" type t-leave") == std::pair<int, std::string>{7, "x"});
 }
+
+TEST_CASE("a call to a C++ word: call rel32 to its stub, after the literal under -O0", "[io][bytes]") {
+    Bytes b = compiled("t-just-emit", "65 emit");
+    const uint8_t* code = (const uint8_t*)find_word("t-just-emit")->code;
+    const uint8_t* target = (const uint8_t*)find_word("emit")->code;
+    int32_t rel = int32_t(target - (code + 12 + 5));
+    // sub r15, 8 ; mov [r15], rbx ; mov ebx, 65 ; call EMIT ; ret
+    CHECK(b == Bytes{0x49, 0x83, 0xEF, 0x08, 0x49, 0x89, 0x1F, 0xBB, 0x41, 0x00, 0x00, 0x00, 0xE8} + le(uint32_t(rel), 4) +
+                   Bytes{0xC3});
+    CHECK(output_of("t-just-emit") == "A");
+}
+
+TEST_CASE("a C++ word's stub spills TOS, aligns rsp and calls helper_entry", "[io][bytes]") {
+    // sub r15, 8 ; mov [r15], rbx ; mov rdi, r15 ; mov rsi, <fn> ; mov rax, rsp ;
+    // and rsp, -16 ; push rax ; push rax ; mov rax, <helper_entry> ; call rax ;
+    // mov rsp, [rsp] ; mov r15, rax ; mov rbx, [r15] ; add r15, 8 ; ret
+    boot_once();
+    if ((uint64_t)&xf::evaluate <= 0xffffffff) return;   // not a PIE build: shorter address moves
+    auto* p = (const uint8_t*)find_word("cr")->code;
+    const Bytes head{0x49, 0x83, 0xEF, 0x08, 0x49, 0x89, 0x1F, 0x4C, 0x89, 0xFF, 0x48, 0xBE};
+    CHECK(Bytes(p, p + head.size()) == head);
+    p += head.size() + 8;   // the function's address
+    const Bytes mid{0x48, 0x89, 0xE0, 0x48, 0x83, 0xE4, 0xF0, 0x50, 0x50, 0x48, 0xB8};
+    CHECK(Bytes(p, p + mid.size()) == mid);
+    p += mid.size() + 8;    // helper_entry's address
+    const Bytes tail{0xFF, 0xD0, 0x48, 0x8B, 0x24, 0x24, 0x49, 0x89, 0xC7, 0x49, 0x8B, 0x1F, 0x49, 0x83, 0xC7, 0x08, 0xC3};
+    CHECK(Bytes(p, p + tail.size()) == tail);
+}
