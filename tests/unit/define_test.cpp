@@ -17,6 +17,15 @@ TEST_CASE(": ; define a word; :NONAME leaves an xt", "[define]") {
     CHECK(run("state @") == Cells{0});   // the failed ':' did not start compiling
 }
 
+TEST_CASE(": or :NONAME inside an open definition is -29, and both are dropped", "[define]") {
+    CHECK(throw_of(": t-outer 1 [ : t-inner 2 ; ] 3 ;") == -29);
+    CHECK(throw_of(": t-outer2 1 [ :noname 2 ; ] literal ;") == -29);
+    CHECK(find_word("t-outer") == nullptr);
+    CHECK(find_word("t-inner") == nullptr);
+    CHECK(find_word("t-outer2") == nullptr);
+    CHECK(run(": t-after 4 ; t-after") == Cells{4});
+}
+
 TEST_CASE("CREATE VARIABLE CONSTANT", "[define]") {
     run("create t-cr 11 , 22 ,");
     CHECK(run("t-cr @ t-cr cell+ @") == Cells{11, 22});
