@@ -19,10 +19,10 @@ TEST_CASE(": ; define a word; :NONAME leaves an xt", "[define]") {
 
 TEST_CASE(": or :NONAME inside an open definition is -29, and both are dropped", "[define]") {
     CHECK(throw_of(": t-nest-outer 1 [ : t-nest-inner 2 ; ] 3 ;") == -29);
-    CHECK(throw_of(": t-nest-nest-outer2 1 [ :noname 2 ; ] literal ;") == -29);
+    CHECK(throw_of(": t-nest-outer2 1 [ :noname 2 ; ] literal ;") == -29);
     CHECK(find_word("t-nest-outer") == nullptr);
     CHECK(find_word("t-nest-inner") == nullptr);
-    CHECK(find_word("t-nest-nest-outer2") == nullptr);
+    CHECK(find_word("t-nest-outer2") == nullptr);
     CHECK(run(": t-after 4 ; t-after") == Cells{4});
 }
 
