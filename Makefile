@@ -6,11 +6,13 @@ CXXFLAGS ?= -O2
 CXXFLAGS += -std=c++20 -Wall -Wextra -I. -MMD -MP -fnon-call-exceptions
 LDLIBS   := -lreadline
 BUILD    := build
+XFORTH   := xforth
 
 ifeq ($(SANITIZE),1)
   CXXFLAGS += -fsanitize=address,undefined -fno-omit-frame-pointer
   LDFLAGS  += -fsanitize=address,undefined
   BUILD    := build-san
+  XFORTH   := build-san/xforth
 endif
 
 KERNEL_SRC := $(wildcard core/*.cpp asm/*.cpp words/*.cpp)
@@ -27,7 +29,7 @@ DEPS := /usr/include/xbyak/xbyak.h:libxbyak-dev \
 FUZZ_SECONDS ?= 1800
 
 .PHONY: all run test bench fuzz clean deps
-all: xforth
+all: $(XFORTH)
 
 deps: $(BUILD)/.deps
 $(BUILD)/.deps: Makefile
@@ -42,7 +44,7 @@ $(BUILD)/.deps: Makefile
 	  fi; \
 	fi; touch $@
 
-xforth: $(KERNEL_OBJ)
+$(XFORTH): $(KERNEL_OBJ)
 	$(CXX) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
 $(BUILD)/%.o: %.cpp | $(BUILD)/.deps
@@ -62,12 +64,12 @@ $(BUILD)/fuzz: tests/fuzz/fuzz.cpp | $(BUILD)/.deps
 run: xforth
 	./xforth
 
-test: xforth $(BUILD)/unit_tests $(BUILD)/fuzz
-	@bash tests/run.sh ./xforth $(BUILD)/unit_tests $(BUILD)/fuzz
+test: $(XFORTH) $(BUILD)/unit_tests $(BUILD)/fuzz
+	@bash tests/run.sh ./$(XFORTH) $(BUILD)/unit_tests $(BUILD)/fuzz
 
 # A fuzzing campaign: make fuzz FUZZ_SECONDS=1800
-fuzz: xforth $(BUILD)/fuzz
-	$(BUILD)/fuzz --xforth ./xforth --seconds $(FUZZ_SECONDS) --corpus tests/forth
+fuzz: $(XFORTH) $(BUILD)/fuzz
+	$(BUILD)/fuzz --xforth ./$(XFORTH) --seconds $(FUZZ_SECONDS) --corpus tests/forth
 
 bench: xforth
 	@bash bench/run.sh

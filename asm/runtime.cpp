@@ -85,7 +85,9 @@ std::string backtrace_text() {
 
 void forget_trace() { trace_recorded = 0; }
 
-extern "C" cell* helper_entry(cell* sp, HelperFn f) {
+// caller_rsp: rsp in native code before the call sequence; for a helper
+// word's body it points at the return address into the calling word.
+extern "C" cell* helper_entry(cell* sp, HelperFn f, const uintptr_t* caller_rsp) {
     vm.ds.sp = sp;
     cell code;
     try {
@@ -100,7 +102,7 @@ extern "C" cell* helper_entry(cell* sp, HelperFn f) {
     } catch (const std::exception&) {
         code = -9;   // a string from a wild address or length, as a rule
     }
-    record_trace((const uintptr_t*)__builtin_frame_address(0), nullptr);
+    record_trace(caller_rsp, nullptr);
     // The C++ stack pointer, with everything in memory, becomes DSP.
     ((void (*)(cell, cell*))throw_from_helper)(code ? code : -1, vm.ds.sp);
     __builtin_unreachable();
@@ -114,6 +116,7 @@ void call_helper(Gen& g, HelperFn f) {
     g.mov(rdi, DSP);
     g.mov(rsi, (size_t)f);
     g.mov(rax, rsp);
+    g.mov(rdx, rax);
     g.and_(rsp, -16);
     g.push(rax);
     g.push(rax);

@@ -354,7 +354,9 @@ void run_terminal() {
             return;
         } catch (const ForthThrow& t) {
             fflush(stdout);
-            fputs(format_error(t.code).c_str(), stderr);
+            // An uncaught ABORT (-1) or QUIT (-56) resets without a message
+            // (Forth-2012 9.6.1.2275); every other code is reported.
+            if (t.code != -1 && t.code != -56) fputs(format_error(t.code).c_str(), stderr);
             reset_after_error();
         }
     }

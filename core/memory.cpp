@@ -66,6 +66,13 @@ void copy_from_user(void* dst, const void* src, cell n) {
     for (cell i = 0; i < n; ++i) d[i] = s[i];
 }
 
+void copy_to_user(void* dst, const void* src, cell n) {
+    if (n < 0 || n > (cell(1) << 40)) throw_code(-24);
+    auto* s = (const uint8_t*)src;
+    auto* d = (volatile uint8_t*)dst;
+    for (cell i = 0; i < n; ++i) d[i] = s[i];
+}
+
 std::string user_string(const void* addr, cell n) {
     if (n < 0 || n > (cell(1) << 32)) throw_code(-24);
     std::string s(size_t(n), '\0');
@@ -79,7 +86,7 @@ void check_space(size_t n) {
 
 void allot(cell n) {
     if (n > 0) check_space(size_t(n));
-    else if (vm.dp + n < vm.dp_start) throw_code(-9);
+    else if (ucell(0) - ucell(n) > ucell(vm.dp - vm.dp_start)) throw_code(-9);   // no pointer wrap-around
     vm.dp += n;
 }
 

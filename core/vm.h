@@ -100,6 +100,7 @@ extern VM vm;
 // the fault can be turned into a C++ exception (asm/signals.cpp). A length
 // beyond what any region could hold is -24.
 void copy_from_user(void* dst, const void* src, cell n);
+void copy_to_user(void* dst, const void* src, cell n);
 std::string user_string(const void* addr, cell n);
 
 // Data space

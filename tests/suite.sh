@@ -42,4 +42,6 @@ for opt in "" "-O0"; do
     }
     run_set core core.fr
     run_set coreplus core.fr coreplustest.fth
+    run_set coreext core.fr utilities.fth errorreport.fth coreexttest.fth
+    run_set exception core.fr utilities.fth errorreport.fth exceptiontest.fth
 done

@@ -153,7 +153,7 @@ static const HelperDef block_helpers[] = {
         cell u = vm.ds.pop();
         auto* a = (const char*)vm.ds.pop();
         if (u <= 0) throw_code(-38);
-        open_blocks({a, size_t(u)});
+        open_blocks(user_string(a, u));
     }},
     {"USE", "( \"name\" -- )", [] {
         std::string_view name = parse_name();

@@ -17,6 +17,7 @@ enum CsTag : cell { ORIG = 1, DEST = 2, DO_SYS = 3 };
 
 static void push_cs(CsTag tag, int n) { vm.ds.push((cell(tag) << 32) | n); }
 static int pop_cs(CsTag tag) {
+    if (vm.ds.depth() == 0) throw_code(-22);   // a THEN or LOOP with nothing open
     cell x = vm.ds.pop();
     if ((x >> 32) != tag) throw_code(-22);
     return int(x & 0xffffffff);
@@ -46,9 +47,9 @@ static void begin() {
 static void until() { compile_op({OpKind::JumpZ, 0, nullptr, pop_cs(DEST)}); }
 static void again() { compile_op({OpKind::Jump, 0, nullptr, pop_cs(DEST)}); }
 static void while_() {   // ( dest -- orig dest )
-    cell dest = vm.ds.pop();
+    int dest = pop_cs(DEST);
     if_();
-    vm.ds.push(dest);
+    push_cs(DEST, dest);
 }
 static void repeat() {
     again();

@@ -31,8 +31,18 @@ static void start_colon(Word* w) {
     colon_depth = vm.ds.depth();
     vm.state = TRUE;
 }
-static void colon() { start_colon(create_header(parse_new_name(), Kind::Colon, true)); }
-static void colon_noname() { start_colon(create_header("", Kind::Colon, true)); }
+// One definition at a time: a `:` inside `[ ]` would drop the open one.
+static void not_nested() {
+    if (compiling()) throw_code(-29);
+}
+static void colon() {
+    not_nested();
+    start_colon(create_header(parse_new_name(), Kind::Colon, true));
+}
+static void colon_noname() {
+    not_nested();
+    start_colon(create_header("", Kind::Colon, true));
+}
 static void semicolon() {
     if (vm.ds.depth() != colon_depth) throw_code(-22);
     Word* w = end_definition();

@@ -19,6 +19,7 @@
 // (and changes nothing on POSIX). READ-LINE ends a line at LF or CR LF.
 #include "core/interpreter.h"
 #include "words/registry.h"
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <fcntl.h>
@@ -43,7 +44,7 @@ static std::string pop_name() {
     cell u = vm.ds.pop();
     auto* a = (const char*)vm.ds.pop();
     if (u < 0) throw_code(-24);
-    return {a, size_t(u)};
+    return user_string(a, u);
 }
 
 // The FILE* of a fileid, or nullptr when it names no open file.
@@ -139,7 +140,16 @@ static void read_file() {   // ( c-addr u1 fileid -- u2 ior )
     auto* a = (char*)vm.ds.pop();
     if (!f || u < 0) { vm.ds.push(0); vm.ds.push(-70); return; }
     before(f, LastOp::Read);
-    size_t n = fread(a, 1, size_t(u), f);
+    // Through a buffer of our own: libc is never handed the program's addresses.
+    size_t n = 0;
+    char buf[4096];
+    while (n < size_t(u)) {
+        size_t want = std::min(sizeof buf, size_t(u) - n);
+        size_t got = fread(buf, 1, want, f);
+        copy_to_user(a + n, buf, cell(got));
+        n += got;
+        if (got < want) break;
+    }
     bool failed = ferror(f);
     clearerr(f);
     vm.ds.push(cell(n));
@@ -189,7 +199,15 @@ static void write_to(cell ior_code, bool newline) {   // ( c-addr u fileid -- io
     auto* a = (const char*)vm.ds.pop();
     if (!f || u < 0) { vm.ds.push(ior_code); return; }
     before(f, LastOp::Write);
-    bool ok = fwrite(a, 1, size_t(u), f) == size_t(u) && (!newline || putc('\n', f) != EOF);
+    bool ok = true;
+    char buf[4096];
+    for (cell done = 0; ok && done < u;) {
+        cell k = std::min<cell>(u - done, cell(sizeof buf));
+        copy_from_user(buf, a + done, k);
+        ok = fwrite(buf, 1, size_t(k), f) == size_t(k);
+        done += k;
+    }
+    ok = ok && (!newline || putc('\n', f) != EOF);
     clearerr(f);
     vm.ds.push(ok ? 0 : ior_code);
 }

@@ -61,12 +61,15 @@ static void here_(Gen& g) {
 // Block moves run natively (rep movsb / rep stosb), so a wild address
 // faults in native code and becomes -9 like any other access.
 // ( addr1 addr2 u -- ) loads rsi = addr1, rdi = addr2, rcx = u, drops all three.
-static void load_move_operands(Gen& g) {
+// A count of zero or less moves nothing (the jump goes to `none`).
+static void load_move_operands(Gen& g, Xbyak::Label& none) {
     g.mov(rcx, TOS);
     g.mov(rsi, g.qword[DSP + 8]);
     g.mov(rdi, g.qword[DSP]);
     g.mov(TOS, g.qword[DSP + 16]);
     g.add(DSP, 24);
+    g.test(rcx, rcx);
+    g.jle(none, Gen::T_NEAR);
 }
 static void copy_backward(Gen& g) {   // the direction flag is cleared again at once
     g.lea(rsi, g.ptr[rsi + rcx - 1]);
@@ -78,9 +81,7 @@ static void copy_backward(Gen& g) {   // the direction flag is cleared again at 
 }
 static void move(Gen& g) {
     Xbyak::Label backward, done;
-    load_move_operands(g);
-    g.test(rcx, rcx);
-    g.jz(done, Gen::T_NEAR);
+    load_move_operands(g, done);
     g.mov(rax, rdi);
     g.sub(rax, rsi);
     g.cmp(rax, rcx);
@@ -93,15 +94,15 @@ static void move(Gen& g) {
     g.L(done);
 }
 static void cmove(Gen& g) {   // low addresses first, even when overlapping
-    load_move_operands(g);
+    Xbyak::Label done;
+    load_move_operands(g, done);
     g.rep();
     g.movsb();
+    g.L(done);
 }
 static void cmove_up(Gen& g) {
     Xbyak::Label done;
-    load_move_operands(g);
-    g.test(rcx, rcx);
-    g.jz(done, Gen::T_NEAR);
+    load_move_operands(g, done);
     copy_backward(g);
     g.L(done);
 }
@@ -111,8 +112,12 @@ static void fill_bytes(Gen& g) {   // ( c-addr u char -- )
     g.mov(rdi, g.qword[DSP + 8]);
     g.mov(TOS, g.qword[DSP + 16]);
     g.add(DSP, 24);
+    Xbyak::Label done;
+    g.test(rcx, rcx);
+    g.jle(done);
     g.rep();
     g.stosb();
+    g.L(done);
 }
 
 static const Prim memory_prims[] = {

@@ -7,8 +7,10 @@
 #include "words/boot.h"
 #include "words/registry.h"
 #include <catch2/catch.hpp>
+#include <cstdio>
 #include <cstring>
 #include <string>
+#include <unistd.h>
 #include <vector>
 
 namespace xf::test {
@@ -67,5 +69,116 @@ template <class F> std::vector<uint8_t> bytes_of(F emit) {
 }
 
 using Bytes = std::vector<uint8_t>;
+using Cells = std::vector<cell>;
+
+// The bytes of a primitive's inline emitter (its `emit`, or `emit_imm` with n).
+inline Bytes prim_bytes(const char* name) {
+    boot_once();
+    Word* w = prim_word(name);
+    REQUIRE(w != nullptr);
+    REQUIRE(w->prim != nullptr);
+    return bytes_of(w->prim->emit);
+}
+inline Bytes prim_imm_bytes(const char* name, cell n) {
+    boot_once();
+    Word* w = prim_word(name);
+    REQUIRE(w != nullptr);
+    REQUIRE(w->prim != nullptr);
+    REQUIRE(w->prim->emit_imm != nullptr);
+    return bytes_of([&](Gen& g) { w->prim->emit_imm(g, n); });
+}
+
+// Compiles `: NAME body ;` with the fusion rules on or off; returns its code.
+inline Bytes compiled(const std::string& name, const std::string& body, bool opt = false) {
+    bool saved = optimize;
+    optimize = opt;
+    try {
+        run(": " + name + " " + body + " ;");
+    } catch (...) {
+        optimize = saved;
+        throw;
+    }
+    optimize = saved;
+    return code_of(name);
+}
+
+// Runs `inputs`, then `body` compiled into a fresh colon definition.
+inline Cells run_compiled(const std::string& inputs, const std::string& body, bool opt) {
+    bool saved = optimize;
+    optimize = opt;
+    try {
+        run(": t-compiled " + body + " ;");
+    } catch (...) {
+        optimize = saved;
+        throw;
+    }
+    optimize = saved;
+    return run(inputs + " t-compiled");
+}
+
+// `body` on the stack `inputs` leaves gives `expected` when interpreted,
+// compiled with the fusion rules and compiled without them.
+inline void check_all(const std::string& inputs, const std::string& body, const Cells& expected) {
+    INFO("inputs: " << inputs << "   body: " << body);
+    CHECK(run(inputs + " " + body) == expected);
+    CHECK(run_compiled(inputs, body, true) == expected);
+    CHECK(run_compiled(inputs, body, false) == expected);
+}
+// The same for a compile-only body.
+inline void check_compiled(const std::string& inputs, const std::string& body, const Cells& expected) {
+    INFO("inputs: " << inputs << "   body: " << body);
+    CHECK(run_compiled(inputs, body, true) == expected);
+    CHECK(run_compiled(inputs, body, false) == expected);
+}
+// `body` throws `code` interpreted and compiled both ways.
+inline void check_throw(const std::string& inputs, const std::string& body, cell code) {
+    INFO("inputs: " << inputs << "   body: " << body);
+    CHECK(throw_of(inputs + " " + body) == code);
+    for (bool opt : {true, false}) {
+        bool saved = optimize;
+        optimize = opt;
+        run(": t-compiled " + body + " ;");
+        optimize = saved;
+        CHECK(throw_of(inputs + " t-compiled") == code);
+    }
+}
+
+// The little-endian bytes of x, for addresses and displacements in expected code.
+inline Bytes le(uint64_t x, int n) {
+    Bytes b;
+    for (int i = 0; i < n; ++i) b.push_back(uint8_t(x >> (8 * i)));
+    return b;
+}
+inline Bytes operator+(Bytes a, const Bytes& b) {
+    a.insert(a.end(), b.begin(), b.end());
+    return a;
+}
+
+// What `src` writes to stdout.
+inline std::string output_of(const std::string& src) {
+    fflush(stdout);
+    FILE* tmp = tmpfile();
+    REQUIRE(tmp != nullptr);
+    int saved = dup(1);
+    dup2(fileno(tmp), 1);
+    auto restore = [&] {
+        fflush(stdout);
+        dup2(saved, 1);
+        close(saved);
+    };
+    try {
+        run(src);
+    } catch (...) {
+        restore();
+        fclose(tmp);
+        throw;
+    }
+    restore();
+    std::string out;
+    rewind(tmp);
+    for (int c; (c = fgetc(tmp)) != EOF;) out += char(c);
+    fclose(tmp);
+    return out;
+}
 
 }  // namespace xf::test

@@ -1,0 +1,4 @@
+s" before bye" type cr
+: leave ( -- ) 3 (bye) ;
+leave
+4 .

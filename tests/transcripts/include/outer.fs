@@ -1,0 +1,3 @@
+\ Included by the transcripts: includes bad.fs from its own directory.
+2 drop
+include bad.fs
