@@ -19,7 +19,7 @@ void boot() {
     init_runtime();
     init_signals();
     register_all_words();
-    backend = {run_xt, compile_xt, abort_definition, prim_word("LITERAL")};
+    backend = {run_xt, compile_xt, abort_definition, prim_word("LITERAL"), prim_word("FLITERAL")};
 }
 
 void load_kernel_fs() {
