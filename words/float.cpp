@@ -25,7 +25,6 @@
 #include "words/registry.h"
 #include <xbyak/xbyak_util.h>
 #include <algorithm>
-#include <cfloat>
 #include <cmath>
 #include <cstdio>
 #include <cstring>
@@ -288,10 +287,15 @@ static void f_proximate() {
 
 // -- Number conversion and formatting ------------------------------------------
 
+// PRECISION: significant digits of F. FE. FS., at most MAX_PRECISION (a
+// double's exact decimal value has at most 767 significant digits; past
+// them there are only zeros).
+constexpr ucell MAX_PRECISION = 1024;
 static cell precision = 15;
 
 struct Representation {
-    std::string digits;   // exactly u characters
+    std::string digits;   // the first min(u, MAX_PRECISION) characters
+    char pad = '0';       // what the other u - digits.size() characters are
     cell exponent = 0;    // n: the value is 0.digits * 10^n
     bool negative = false;
     bool valid = false;
@@ -301,11 +305,13 @@ struct Representation {
 // a NaN fills the buffer with "inf" "-inf" "nan" "-nan" (cut to u, padded
 // with blanks) with n = 0 and both flags false; u = 0 gives no digits and
 // flag2 false.
-static Representation represent(double r, size_t u) {
+static Representation represent(double r, ucell u) {
     Representation rep;
+    size_t kept = size_t(std::min(u, MAX_PRECISION));
     if (!std::isfinite(r)) {
         rep.digits = std::signbit(r) ? (std::isnan(r) ? "-nan" : "-inf") : (std::isnan(r) ? "nan" : "inf");
-        rep.digits.resize(u, ' ');
+        rep.digits.resize(kept, ' ');
+        rep.pad = ' ';
         return rep;
     }
     rep.negative = std::signbit(r);
@@ -315,20 +321,17 @@ static Representation represent(double r, size_t u) {
     }
     rep.valid = true;
     if (r == 0) {
-        rep.digits.assign(u, '0');
+        rep.digits.assign(kept, '0');
         rep.exponent = 1;
         return rep;
     }
-    // A double's exact decimal value has at most 767 significant digits;
-    // printf rounds exactly, and digits beyond that are zeros.
-    size_t wanted = std::min(u, size_t(800));
-    std::string buf(wanted + 16, '\0');
-    int len = snprintf(buf.data(), buf.size(), "%.*e", int(wanted) - 1, std::fabs(r));
+    // printf rounds the exact binary value to nearest, ties to even.
+    std::string buf(kept + 16, '\0');
+    int len = snprintf(buf.data(), buf.size(), "%.*e", int(kept) - 1, std::fabs(r));
     buf.resize(size_t(len));
     size_t e = buf.find('e');
     for (size_t i = 0; i < e; ++i)
         if (buf[i] != '.') rep.digits += buf[i];
-    rep.digits.resize(u, '0');
     rep.exponent = cell(strtol(buf.c_str() + e + 1, nullptr, 10)) + 1;
     return rep;
 }
@@ -337,8 +340,9 @@ static void represent_() {   // ( c-addr u -- n flag1 flag2 ) ( F: r -- )
     ucell u = ucell(vm.ds.pop());
     auto* a = (char*)vm.ds.pop();
     double r = vm.fs.pop();
-    Representation rep = represent(r, size_t(u));
+    Representation rep = represent(r, u);
     memcpy(a, rep.digits.data(), rep.digits.size());
+    memset(a + rep.digits.size(), rep.pad, size_t(u - rep.digits.size()));
     vm.ds.push(rep.exponent);
     vm.ds.push(rep.negative ? TRUE : 0);
     vm.ds.push(rep.valid ? TRUE : 0);
@@ -358,10 +362,11 @@ static std::string slice(const std::string& s, cell from, cell to) {
 }
 
 static std::string format_float(double r, Notation how) {
-    cell prec = std::max<cell>(precision, 0);
-    Representation rep = represent(r, size_t(prec));
+    cell prec = precision;
+    Representation rep = represent(r, ucell(prec));
     if (!rep.valid) return rep.digits.substr(0, size_t(std::min<cell>(prec, 3)));
-    const std::string& d = rep.digits;
+    std::string d = rep.digits;
+    d.resize(size_t(prec), rep.pad);
     cell n = rep.exponent;
     std::string out = rep.negative ? "-" : "";
     switch (how) {
@@ -551,7 +556,7 @@ static const HelperDef float_helpers[] = {
     {">FLOAT", "( c-addr u -- true | false ) ( F: -- r | )", to_float_},
     {"REPRESENT", "( c-addr u -- n flag1 flag2 ) ( F: r -- )", represent_},
     {"PRECISION", "( -- u )", [] { vm.ds.push(precision); }},
-    {"SET-PRECISION", "( u -- )", [] { precision = vm.ds.pop(); }},
+    {"SET-PRECISION", "( u -- ) at most 1024", [] { precision = cell(std::min(ucell(vm.ds.pop()), MAX_PRECISION)); }},
     {"F.", "( F: r -- )", [] { print_float(Notation::Fixed); }},
     {"FE.", "( F: r -- )", [] { print_float(Notation::Engineering); }},
     {"FS.", "( F: r -- )", [] { print_float(Notation::Scientific); }},

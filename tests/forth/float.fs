@@ -205,6 +205,10 @@ t{ +nan rbuf 2 represent s" na" rbuf= -> 0 0 0 true }t
 t{ 1e rbuf 0 represent -> 1 0 0 }t
 t{ precision -> 15 }t
 t{ 6 set-precision precision 15 set-precision precision -> 6 15 }t
+t{ -1 set-precision precision 15 set-precision -> 1024 }t   \ at most 1024 digits
+create bigbuf 1100 allot
+t{ 1e bigbuf 1100 represent bigbuf c@ bigbuf 1099 + c@ -> 1 0 true '1' '0' }t
+t{ 1e 0e f/ bigbuf 1100 represent bigbuf 1099 + c@ -> 0 0 0 bl }t
 t{ fdepth -> 0 }t
 
 testing ---------------------------------------------------------------- ENVIRONMENT?
