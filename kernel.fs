@@ -104,3 +104,8 @@ variable hld
   0 swap d.r ;
 : ? ( a-addr -- ) \ tools
   @ . ;
+
+\ -- Floating point -----------------------------------------------------------
+
+3.14159265358979323846e fconstant pi ( F: -- r ) \ gforth
+\G The double nearest to pi.

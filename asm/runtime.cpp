@@ -144,7 +144,9 @@ static void emit_catch(Gen& g) {
     g.call(g.qword[rax]);
     // Push the 0 while the frame still stands: if the xt left the stack
     // underflowed, this store faults and the fault is caught by this very frame.
+    // The float stack gets the same probe: the store a spill of FTOS would make.
     push_imm(g, 0);
+    g.movsd(g.qword[FSP - 8], FTOS);
     g.mov(rcx, (size_t)&catch_frame);
     g.mov(rdx, g.qword[rsp + 40]);
     g.mov(g.qword[rcx], rdx);
@@ -291,6 +293,13 @@ void make_helper_body(Word* w, HelperFn f) {
     call_helper(g, f);
     g.ret();
     place(g, w);
+}
+
+void* make_helper_body(HelperFn f) {
+    Gen g;
+    call_helper(g, f);
+    g.ret();
+    return g.finish();
 }
 
 void make_prim_body(Word* w, const Prim& p) {

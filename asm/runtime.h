@@ -30,6 +30,7 @@ void make_value(Word* w);                 // push [body]
 void make_defer(Word* w);                 // jmp [[body]]
 void make_does(Word* w, const void* does_code); // push body; jmp does_code
 void make_helper_body(Word* w, HelperFn f);
+void* make_helper_body(HelperFn f);       // a stub no word owns (slow paths of primitives)
 void make_prim_body(Word* w, const struct Prim& p);
 
 }  // namespace xf

@@ -25,7 +25,9 @@ enum class Kind : uint8_t {
     Create,     // pushes its body
     Does,       // pushes its body, then runs DOES> code
     Constant,
+    FConstant,  // value holds the double's bits; pushes it on the float stack
     Value,      // body holds the value
+    FValue,     // body holds a double
     Defer,      // body holds the xt
     Variable,
     Local,      // a local of the definition being compiled; value = slot

@@ -67,10 +67,9 @@ bool parse_float_literal(std::string_view s, double& out) {
 }
 
 bool to_float(std::string_view s, double& out) {
-    size_t first = s.find_first_not_of(' ');
-    if (first == std::string_view::npos) { out = 0.0; return true; }
-    size_t last = s.find_last_not_of(' ');
-    s = s.substr(first, last - first + 1);
+    // Only a string of blanks (or an empty one) is special: zero. Blanks
+    // around a number make it invalid, as Forth-2012 12.6.1.0558 reads.
+    if (s.find_first_not_of(' ') == std::string_view::npos) { out = 0.0; return true; }
     std::string norm;
     bool any = false;
     size_t used = significand(s, norm, any);

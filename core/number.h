@@ -19,13 +19,13 @@ bool parse_number(std::string_view text, cell base, Number& out);
 // >NUMBER: accumulates digits into ud; returns how many characters it used.
 size_t to_number(udcell& ud, std::string_view text, cell base);
 
-int digit_value(char c, cell base);
+int digit_value(char c, cell base);   // -1 when not a digit of base
 
 // Floating-point text (FLOATING 12.3.7 and 12.6.1.0558). The interpreter's
 // form needs an exponent marker E (`1e`, `-1.5E-3`); >FLOAT also takes
 // D, a bare sign as the marker (`1.5+3`), no exponent at all, and a string of
 // blanks (zero).
 bool parse_float_literal(std::string_view text, double& out);
-bool to_float(std::string_view text, double& out);   // -1 when not a digit of base
+bool to_float(std::string_view text, double& out);
 
 }  // namespace xf

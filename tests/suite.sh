@@ -44,4 +44,19 @@ for opt in "" "-O0"; do
     run_set coreplus core.fr coreplustest.fth
     run_set coreext core.fr utilities.fth errorreport.fth coreexttest.fth
     run_set exception core.fr utilities.fth errorreport.fth exceptiontest.fth
+    # Floating point: each program after fp/ttester.fs (and tests/suite-compat.fs
+    # for words of other word sets). Failures are the lines ttester reports;
+    # a program passes when it printed none and ran to its end.
+    for prog in ak-fp-test.fth fatan2-test.fs ieee-arith-test.fs ieee-fprox-test.fs \
+                fpzero-test.4th to-float-test.4th fpio-test.4th; do
+        out=$(cd fp && timeout 60 "$XF" $opt "$here/tests/suite-compat.fs" ttester.fs "$prog" \
+              -e 'cr .( SUITE-END ) cr bye' 2>&1 < /dev/null)
+        fails=$(grep -cE 'INCORRECT|WRONG NUMBER|NUMBER OF' <<< "$out")
+        if [ "$fails" = 0 ] && grep -q '^SUITE-END' <<< "$out"; then
+            echo "SUITE ${tag}fp/${prog%.*} 1 0"
+        else
+            echo "$out" | grep -E 'INCORRECT|WRONG|NUMBER OF|error' | head -20
+            echo "SUITE ${tag}fp/${prog%.*} 0 1"
+        fi
+    done
 done

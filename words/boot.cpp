@@ -24,7 +24,7 @@ void boot() {
         abort_definition();
         forget_trace();
     };
-    backend = {run_xt, compile_xt, recover, prim_word("LITERAL")};
+    backend = {run_xt, compile_xt, recover, prim_word("LITERAL"), prim_word("FLITERAL")};
     backtrace_hook = backtrace_text;
 }
 

@@ -101,6 +101,15 @@ static void body_access(Kind kind, const char* prim) {
         compile_op({OpKind::LocalStore, 0, nullptr, int(w->value)});
         return;
     }
+    if (w->kind == Kind::FValue && kind == Kind::Value) {   // TO an FVALUE: ( F: r -- )
+        if (vm.state) {
+            compile_literal((cell)w->body);
+            compile_xt(prim_word("F!"));
+        } else {
+            *(double*)w->body = vm.fs.pop();
+        }
+        return;
+    }
     if (w->kind != kind) throw_code(-32);
     if (vm.state) {
         compile_literal((cell)w->body);

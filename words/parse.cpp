@@ -4,6 +4,7 @@
 #include "core/interpreter.h"
 #include "core/number.h"
 #include "words/registry.h"
+#include <cfloat>
 #include <cstring>
 #include <map>
 
@@ -153,6 +154,8 @@ static void environment_query() {
         {"BLOCK-EXT", {TRUE}},
         {"FILE", {TRUE}},
         {"FILE-EXT", {TRUE}},
+        {"FLOATING", {TRUE}},       // obsolete word-set queries, answered as Gforth does
+        {"FLOATING-EXT", {TRUE}},
         {"FLOORED", {TRUE}},
         {"MAX-CHAR", {255}},
         {"MAX-D", {-1, INT64_MAX}},
@@ -167,6 +170,16 @@ static void environment_query() {
         {"TOOLS-EXT", {0}},   // known, and not complete: no ;CODE ASSEMBLER CODE EDITOR
         {"WORDLISTS", {cell(MAX_ORDER)}},
     };
+    if (q == "MAX-FLOAT") {   // the answer goes on the float stack
+        vm.fs.push(DBL_MAX);
+        vm.ds.push(TRUE);
+        return;
+    }
+    if (q == "FLOATING-STACK") {   // what C++ can push; native code can go a few deeper
+        vm.ds.push(cell(vm.fs.base - vm.fs.limit));
+        vm.ds.push(TRUE);
+        return;
+    }
     auto it = answers.find(q);
     if (it == answers.end()) { vm.ds.push(0); return; }
     for (cell x : it->second) vm.ds.push(x);

@@ -175,6 +175,8 @@ static const char* kind_name(Kind k) {
     case Kind::Defer: return "Defer";
     case Kind::Variable: return "Variable";
     case Kind::Local: return "local";
+    case Kind::FConstant: return "FConstant";
+    case Kind::FValue: return "FValue";
     }
     return "word";
 }
