@@ -63,6 +63,15 @@ static void does_helper() {
     make_does(w, code);
 }
 
+// Jumps to `to` when the condition holds (after a cmp or test).
+static void jump_if(Gen& g, Cond c, Xbyak::Label& to) {
+    using CG = Xbyak::CodeGenerator;
+    using Jcc = void (CG::*)(const Xbyak::Label&, CG::LabelType);
+    static const Jcc jcc[16] = {&CG::jo, &CG::jno, &CG::jb, &CG::jae, &CG::je, &CG::jne, &CG::jbe, &CG::ja,
+                                &CG::js, &CG::jns, &CG::jp, &CG::jnp, &CG::jl, &CG::jge, &CG::jle, &CG::jg};
+    (g.*jcc[int(c)])(to, Gen::T_NEAR);
+}
+
 void* assemble(const std::vector<Op>& ops, int nlabels, const std::vector<LoopLabels>& loops, size_t* size) {
     Gen g;
     std::vector<Xbyak::Label> labels(size_t(nlabels) + 1);
@@ -85,6 +94,35 @@ void* assemble(const std::vector<Op>& ops, int nlabels, const std::vector<LoopLa
         case OpKind::PrimImm: op.w->prim->emit_imm(g, op.n); break;
         case OpKind::Call: g.call_rx(op.w->code); break;
         case OpKind::CallSelf: g.call(self); break;
+        case OpKind::TailCall:
+            if (frame) g.leave();
+            g.jmp_rx(op.w->code);
+            break;
+        case OpKind::CmpJumpZ:
+            // The flags come from the comparison; mov and lea leave them alone.
+            if (op.w->prim->zero_compare) {
+                g.test(TOS, TOS);
+                g.mov(TOS, g.qword[DSP]);
+                g.lea(DSP, g.ptr[DSP + 8]);
+            } else {
+                g.mov(rax, g.qword[DSP]);
+                g.cmp(rax, TOS);
+                g.mov(TOS, g.qword[DSP + 8]);
+                g.lea(DSP, g.ptr[DSP + 16]);
+            }
+            jump_if(g, negate(op.w->prim->cond), labels[op.a]);
+            break;
+        case OpKind::CmpImmJumpZ:
+            if (fits_i32(op.n)) {
+                g.cmp(TOS, uint32_t(op.n));
+            } else {
+                g.mov(rax, op.n);
+                g.cmp(TOS, rax);
+            }
+            g.mov(TOS, g.qword[DSP]);
+            g.lea(DSP, g.ptr[DSP + 8]);
+            jump_if(g, negate(op.w->prim->cond), labels[op.a]);
+            break;
         case OpKind::Jump: g.jmp(labels[op.a], Gen::T_NEAR); break;
         case OpKind::JumpZ:
             g.mov(rax, TOS);
@@ -170,7 +208,7 @@ void* assemble(const std::vector<Op>& ops, int nlabels, const std::vector<LoopLa
             break;
         }
     }
-    ret();
+    if (ops.empty() || ops.back().kind != OpKind::TailCall) ret();
     return g.finish(size);
 }
 

@@ -15,6 +15,9 @@ enum class OpKind : uint8_t {
     Prim,     // inline w->prim
     PrimImm,  // w->prim fused with literal n (emit_imm)
     Call,     // call w
+    TailCall, // jmp w: a call followed by the definition's return
+    CmpJumpZ, // comparison w fused with the branch after it: jump to label a when false
+    CmpImmJumpZ, // the same with the literal n as the second operand
     CallSelf, // RECURSE
     Jump,     // to label a
     JumpZ,    // pop; to label a when zero

@@ -12,6 +12,12 @@
 //   lit-op:  Lit n, Prim p  (p has an immediate form: + - AND OR XOR and the
 //            comparisons)  ->  PrimImm p n, one instruction with an immediate
 //            operand when n fits 32 bits, else through a scratch register.
+//   cmp-branch:  Prim c, JumpZ L  (c a comparison: = <> < > <= >= U< U> 0= 0<>
+//            0< 0>)  ->  CmpJumpZ c L: cmp (or test) and a conditional jump
+//            on the negated condition; no flag is made.
+//   cmp-imm-branch:  PrimImm c n, JumpZ L  ->  CmpImmJumpZ c n L.
+//   tail-call:  Call w, Exit  ->  TailCall w; and a Call that ends the
+//            definition becomes a TailCall too (jmp instead of call + ret).
 #include "asm/compiler.h"
 
 namespace xf {
@@ -20,12 +26,23 @@ void peephole(std::vector<Op>& ops) {
     std::vector<Op> out;
     out.reserve(ops.size());
     for (const Op& op : ops) {
-        if (op.kind == OpKind::Prim && op.w->prim->emit_imm && !out.empty() && out.back().kind == OpKind::Lit) {
-            out.back() = Op{OpKind::PrimImm, out.back().n, op.w};
+        Op* prev = out.empty() ? nullptr : &out.back();
+        if (op.kind == OpKind::Prim && op.w->prim->emit_imm && prev && prev->kind == OpKind::Lit) {
+            *prev = Op{OpKind::PrimImm, prev->n, op.w};
+            continue;
+        }
+        if (op.kind == OpKind::JumpZ && prev && (prev->kind == OpKind::Prim || prev->kind == OpKind::PrimImm) &&
+            prev->w->prim->cond != Cond::None) {
+            *prev = Op{prev->kind == OpKind::Prim ? OpKind::CmpJumpZ : OpKind::CmpImmJumpZ, prev->n, prev->w, op.a};
+            continue;
+        }
+        if (op.kind == OpKind::Exit && prev && prev->kind == OpKind::Call) {
+            prev->kind = OpKind::TailCall;
             continue;
         }
         out.push_back(op);
     }
+    if (!out.empty() && out.back().kind == OpKind::Call) out.back().kind = OpKind::TailCall;
     ops.swap(out);
 }
 
