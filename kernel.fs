@@ -24,10 +24,6 @@
 : within ( n1 n2 n3 -- flag ) \ core-ext
   \G True when n2 <= n1 < n3, on the circle of cell values.
   over - >r - r> u< ;
-: dnegate ( d -- -d ) \ double
-  invert swap negate swap over 0= - ;
-: dabs ( d -- ud ) \ double
-  dup 0< if dnegate then ;
 
 \ -- Memory ------------------------------------------------------------------
 

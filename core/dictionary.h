@@ -28,6 +28,8 @@ enum class Kind : uint8_t {
     Value,      // body holds the value
     Defer,      // body holds the xt
     Variable,
+    TwoConstant,  // body holds x2 x1 (2! order); code pushes both
+    TwoValue,     // body holds x2 x1 (2! order); TO stores with 2!
 };
 
 struct Wordlist;
