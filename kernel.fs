@@ -34,8 +34,6 @@
 : buffer: ( u "name" -- ) \ core-ext
   \G Define a word that returns the address of u reserved bytes.
   create allot ;
-: /string ( c-addr u n -- c-addr+n u-n ) \ string
-  tuck - >r + r> ;
 
 \ -- Control structures written with POSTPONE --------------------------------
 
