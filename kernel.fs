@@ -98,3 +98,11 @@ variable hld
   0 swap d.r ;
 : ? ( a-addr -- ) \ tools
   @ . ;
+
+\ -- Extended characters ---------------------------------------------------------
+
+: xhold ( xchar -- ) \ xchar-ext
+  \G Add the UTF-8 encoding of xchar to the front of the pictured numeric output.
+  dup $80 u< if hold exit then
+  dup xc-size >r  r@ 1 ?do dup $3F and $80 or hold 6 rshift loop
+  $FF00 r> rshift $FF and or hold ;

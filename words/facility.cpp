@@ -20,6 +20,7 @@
 #include "asm/runtime.h"
 #include "core/interpreter.h"
 #include "words/registry.h"
+#include "words/xchar.h"
 #include <cerrno>
 #include <cstdio>
 #include <ctime>
@@ -117,7 +118,7 @@ struct RawTerminal {
 };
 
 // True when reading stdin will not block: a byte is there, or the end.
-static bool input_ready(int timeout_ms) {
+bool key_ready(int timeout_ms) {
     if (stdin_buffered()) return true;
     fflush(stdout);
     RawTerminal raw;
@@ -132,7 +133,7 @@ static bool input_ready(int timeout_ms) {
     return true;
 }
 
-static int next_byte(int timeout_ms) { return input_ready(timeout_ms) ? getc(stdin) : EOF; }
+static int next_byte(int timeout_ms) { return key_ready(timeout_ms) ? getc(stdin) : EOF; }
 
 static cell modifiers(int param) {   // xterm: 1 + (shift 1, alt 2, ctrl 4)
     int m = param > 1 ? param - 1 : 0;
@@ -205,29 +206,11 @@ static cell escape_sequence() {
     return ESC;
 }
 
-// The rest of a UTF-8 sequence whose first byte is `lead`; a malformed
-// sequence gives the lead byte alone (the byte that broke it is kept).
-static cell utf8_rest(int lead) {
-    if (lead < 0xc0 || lead >= 0xfe) return lead;
-    int more = lead >= 0xfc ? 5 : lead >= 0xf8 ? 4 : lead >= 0xf0 ? 3 : lead >= 0xe0 ? 2 : 1;
-    cell xc = lead & (0x3f >> more);
-    for (int i = 0; i < more; ++i) {
-        int c = getc(stdin);
-        if (c == EOF) return lead;
-        if ((c & 0xc0) != 0x80) {
-            ungetc(c, stdin);
-            return lead;
-        }
-        xc = (xc << 6) | (c & 0x3f);
-    }
-    return xc;
-}
-
 static void ekey() {   // ( -- u )
     fflush(stdout);
     RawTerminal raw;
     int c = getc(stdin);
-    cell u = c == EOF ? EOT : c == ESC ? escape_sequence() : c >= 0x80 ? utf8_rest(c) : c;
+    cell u = c == EOF ? EOT : c == ESC ? escape_sequence() : c >= 0x80 ? read_xchar_rest(c) : c;
     vm.ds.push(u);
 }
 static void ekey_to_char() {   // ( u -- u false | char true ): ASCII only, as in Gforth
@@ -272,8 +255,8 @@ static const HelperDef facility_helpers[] = {
     {"+FIELD", "( n1 n2 \"name\" -- n3 )", plus_field},
     {"FIELD:", "( n1 \"name\" -- n2 )", field_colon},
     {"CFIELD:", "( n1 \"name\" -- n2 )", c_field_colon},
-    {"KEY?", "( -- flag )", [] { vm.ds.push(input_ready(0) ? TRUE : 0); }},
-    {"EKEY?", "( -- flag )", [] { vm.ds.push(input_ready(0) ? TRUE : 0); }},
+    {"KEY?", "( -- flag )", [] { vm.ds.push(key_ready(0) ? TRUE : 0); }},
+    {"EKEY?", "( -- flag )", [] { vm.ds.push(key_ready(0) ? TRUE : 0); }},
     {"EKEY", "( -- u )", ekey},
     {"EKEY>CHAR", "( u -- u false | char true )", ekey_to_char},
     {"EKEY>FKEY", "( u1 -- u2 flag )", ekey_to_fkey},

@@ -4,6 +4,7 @@
 #include "core/interpreter.h"
 #include "core/number.h"
 #include "words/registry.h"
+#include "words/xchar.h"
 #include <cstring>
 #include <map>
 
@@ -99,10 +100,12 @@ static void paren() {   // in a file, a comment may span lines
     }
 }
 
-static void char_() {
+static void char_() {   // the first xchar of the name, as in Gforth; a malformed one's first byte
     std::string_view n = parse_name();
     if (n.empty()) throw_code(-16);
-    vm.ds.push((unsigned char)n[0]);
+    ucell xc;
+    if (!utf8::decode((const uint8_t*)n.data(), n.size(), xc)) xc = (unsigned char)n[0];
+    vm.ds.push(cell(xc));
 }
 
 static void to_number() {
@@ -156,6 +159,19 @@ static void environment_query() {
         {"MAX-UD", {-1, -1}},
         {"RETURN-STACK-CELLS", {1 << 17}},
         {"STACK-CELLS", {1 << 16}},
+        // The Forth-94 word set queries, for the word sets that are complete.
+        {"DOUBLE", {TRUE}},
+        {"DOUBLE-EXT", {TRUE}},
+        {"FACILITY", {TRUE}},
+        {"FACILITY-EXT", {TRUE}},
+        {"MEMORY-ALLOC", {TRUE}},
+        {"MEMORY-ALLOC-EXT", {TRUE}},
+        {"STRING", {TRUE}},
+        {"STRING-EXT", {TRUE}},
+        // XCHAR (Forth-2012 18.3)
+        {"XCHAR-ENCODING", {(cell) "UTF-8", 5}},
+        {"MAX-XCHAR", {cell(utf8::MAX_XCHAR)}},
+        {"XCHAR-MAXMEM", {utf8::MAX_SIZE}},
     };
     auto it = answers.find(q);
     if (it == answers.end()) { vm.ds.push(0); return; }
