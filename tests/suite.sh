@@ -42,4 +42,7 @@ for opt in "" "-O0"; do
     }
     run_set core core.fr
     run_set coreplus core.fr coreplustest.fth
+    for set in double memory string facility; do
+        run_set "$set" core.fr utilities.fth errorreport.fth "${set}test.fth"
+    done
 done
