@@ -168,7 +168,7 @@ static void environment_query() {
         {"MEMORY-ALLOC-EXT", {TRUE}},
         {"STRING", {TRUE}},
         {"STRING-EXT", {TRUE}},
-        // XCHAR (Forth-2012 18.3)
+        // XCHAR: the encoding and the largest xchar, in value and in bytes
         {"XCHAR-ENCODING", {(cell) "UTF-8", 5}},
         {"MAX-XCHAR", {cell(utf8::MAX_XCHAR)}},
         {"XCHAR-MAXMEM", {utf8::MAX_SIZE}},
