@@ -24,10 +24,6 @@
 : within ( n1 n2 n3 -- flag ) \ core-ext
   \G True when n2 <= n1 < n3, on the circle of cell values.
   over - >r - r> u< ;
-: dnegate ( d -- -d ) \ double
-  invert swap negate swap over 0= - ;
-: dabs ( d -- ud ) \ double
-  dup 0< if dnegate then ;
 
 \ -- Memory ------------------------------------------------------------------
 
@@ -38,8 +34,6 @@
 : buffer: ( u "name" -- ) \ core-ext
   \G Define a word that returns the address of u reserved bytes.
   create allot ;
-: /string ( c-addr u n -- c-addr+n u-n ) \ string
-  tuck - >r + r> ;
 
 \ -- Control structures written with POSTPONE --------------------------------
 
@@ -109,3 +103,10 @@ variable hld
 
 3.14159265358979323846e fconstant pi ( F: -- r ) \ gforth
 \G The double nearest to pi.
+\ -- Extended characters ---------------------------------------------------------
+
+: xhold ( xchar -- ) \ xchar-ext
+  \G Add the UTF-8 encoding of xchar to the front of the pictured numeric output.
+  dup $80 u< if hold exit then
+  dup xc-size >r  r@ 1 ?do dup $3F and $80 or hold 6 rshift loop
+  $FF00 r> rshift $FF and or hold ;

@@ -31,6 +31,8 @@ enum class Kind : uint8_t {
     Defer,      // body holds the xt
     Variable,
     Local,      // a local of the definition being compiled; value = slot
+    TwoConstant,  // body holds x2 x1 (2! order); code pushes both
+    TwoValue,     // body holds x2 x1 (2! order); TO stores with 2!
 };
 
 struct Wordlist;

@@ -74,7 +74,8 @@ void copy_to_user(void* dst, const void* src, cell n) {
 }
 
 std::string user_string(const void* addr, cell n) {
-    if (n < 0 || n > (cell(1) << 32)) throw_code(-24);
+    // Names, paths and messages: a megabyte is already absurd for them.
+    if (n < 0 || n > (cell(1) << 20)) throw_code(-24);
     std::string s(size_t(n), '\0');
     copy_from_user(s.data(), addr, n);
     return s;

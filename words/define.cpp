@@ -95,30 +95,38 @@ static void defer() {
 }
 
 // TO, IS and ACTION-OF: store into or fetch from a word's body, now or compiled.
+static void body_access(Word* w, const char* prim) {
+    if (vm.state) {
+        compile_literal((cell)w->body);
+        compile_xt(prim_word(prim));
+    } else if (prim[0] == '!') {
+        *w->body = vm.ds.pop();
+    } else if (prim[0] == '2') {   // 2!: x2 at the body, x1 in the next cell
+        w->body[0] = vm.ds.pop();
+        w->body[1] = vm.ds.pop();
+    } else {
+        vm.ds.push(*w->body);
+    }
+}
 static void body_access(Kind kind, const char* prim) {
     Word* w = parse_existing();
-    if (w->kind == Kind::Local && kind == Kind::Value) {   // TO a local
+    if (w->kind != kind) throw_code(-32);
+    body_access(w, prim);
+}
+static void to() {   // a VALUE takes one cell, a 2VALUE two, an FVALUE a float
+    Word* w = parse_existing();
+    if (w->kind == Kind::Local) {
         compile_op({OpKind::LocalStore, 0, nullptr, int(w->value)});
-        return;
-    }
-    if (w->kind == Kind::FValue && kind == Kind::Value) {   // TO an FVALUE: ( F: r -- )
+    } else if (w->kind == Kind::FValue) {   // ( F: r -- )
         if (vm.state) {
             compile_literal((cell)w->body);
             compile_xt(prim_word("F!"));
         } else {
             *(double*)w->body = vm.fs.pop();
         }
-        return;
-    }
-    if (w->kind != kind) throw_code(-32);
-    if (vm.state) {
-        compile_literal((cell)w->body);
-        compile_xt(prim_word(prim));
-    } else if (prim[0] == '!') {
-        *w->body = vm.ds.pop();
-    } else {
-        vm.ds.push(*w->body);
-    }
+    } else if (w->kind == Kind::Value) body_access(w, "!");
+    else if (w->kind == Kind::TwoValue) body_access(w, "2!");
+    else throw_code(-32);
 }
 static Word* defer_xt() {
     Word* w = (Word*)vm.ds.pop();
@@ -187,7 +195,7 @@ static const HelperDef define_helpers[] = {
     {"CONSTANT", "( x \"name\" -- )", constant},
     {"VALUE", "( x \"name\" -- )", value},
     {"DEFER", "( \"name\" -- )", defer},
-    {"TO", "( x \"name\" -- )", [] { body_access(Kind::Value, "!"); }, F_IMMEDIATE},
+    {"TO", "( i*x \"name\" -- )", to, F_IMMEDIATE},
     {"IS", "( xt \"name\" -- )", [] { body_access(Kind::Defer, "!"); }, F_IMMEDIATE},
     {"ACTION-OF", "( \"name\" -- xt )", [] { body_access(Kind::Defer, "@"); }, F_IMMEDIATE},
     {"DEFER@", "( xt1 -- xt2 )", [] { vm.ds.push(*defer_xt()->body); }},

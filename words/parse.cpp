@@ -5,18 +5,23 @@
 #include "core/number.h"
 #include "words/registry.h"
 #include <cfloat>
+#include "words/xchar.h"
 #include <cstring>
 #include <map>
 
 namespace xf {
 
 // Interpreted S" strings live in a ring of buffers, as the standard allows.
+// The ring is a guarded region of its own, not the C++ heap, so that a
+// program writing past the end of such a string cannot corrupt the heap.
 static const char* transient_string(std::string_view s) {
-    static std::string ring[8];
+    constexpr size_t SLOT = 1 << 16, SLOTS = 8;
+    static char* ring = (char*)map_guarded(SLOT * SLOTS);
     static size_t next;
-    std::string& slot = ring[next++ % 8];
-    slot.assign(s);
-    return slot.data();
+    if (s.size() > SLOT) throw_code(-18);
+    char* slot = ring + SLOT * (next++ % SLOTS);
+    memcpy(slot, s.data(), s.size());
+    return slot;
 }
 
 // A string for a definition being compiled: stored in data space, pushed as a literal.
@@ -100,10 +105,12 @@ static void paren() {   // in a file, a comment may span lines
     }
 }
 
-static void char_() {
+static void char_() {   // the first xchar of the name, as in Gforth; a malformed one's first byte
     std::string_view n = parse_name();
     if (n.empty()) throw_code(-16);
-    vm.ds.push((unsigned char)n[0]);
+    ucell xc;
+    if (!utf8::decode((const uint8_t*)n.data(), n.size(), xc)) xc = (unsigned char)n[0];
+    vm.ds.push(cell(xc));
 }
 
 static void to_number() {
@@ -169,6 +176,19 @@ static void environment_query() {
         {"TOOLS", {TRUE}},
         {"TOOLS-EXT", {0}},   // known, and not complete: no ;CODE ASSEMBLER CODE EDITOR
         {"WORDLISTS", {cell(MAX_ORDER)}},
+        // The Forth-94 word set queries, for the word sets that are complete.
+        {"DOUBLE", {TRUE}},
+        {"DOUBLE-EXT", {TRUE}},
+        {"FACILITY", {TRUE}},
+        {"FACILITY-EXT", {TRUE}},
+        {"MEMORY-ALLOC", {TRUE}},
+        {"MEMORY-ALLOC-EXT", {TRUE}},
+        {"STRING", {TRUE}},
+        {"STRING-EXT", {TRUE}},
+        // XCHAR: the encoding and the largest xchar, in value and in bytes
+        {"XCHAR-ENCODING", {(cell) "UTF-8", 5}},
+        {"MAX-XCHAR", {cell(utf8::MAX_XCHAR)}},
+        {"XCHAR-MAXMEM", {utf8::MAX_SIZE}},
     };
     if (q == "MAX-FLOAT") {   // the answer goes on the float stack
         vm.fs.push(DBL_MAX);

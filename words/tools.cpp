@@ -177,6 +177,8 @@ static const char* kind_name(Kind k) {
     case Kind::Local: return "local";
     case Kind::FConstant: return "FConstant";
     case Kind::FValue: return "FValue";
+    case Kind::TwoConstant: return "2Constant";
+    case Kind::TwoValue: return "2Value";
     }
     return "word";
 }

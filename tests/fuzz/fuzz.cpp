@@ -166,9 +166,11 @@ private:
         }
     }
     // Something on the stack first, so that not every line dies of underflow:
-    // numbers, and addresses that are valid to read.
+    // numbers, and addresses that are valid to read. (No ALLOCATEd address:
+    // a wild ERASE from one corrupts the C heap, the documented limit of a
+    // Forth's protection, and would be reported as a finding every time.)
     std::string operands() {
-        static const char* const valid[] = {"here", "pad", "s\" abc\"", "1 cells allocate drop", "here 64"};
+        static const char* const valid[] = {"here", "pad", "s\" abc\"", "here 64"};
         std::string s;
         for (size_t i = pick(7); i > 0; --i) s += std::string(pick(2) ? valid[pick(std::size(valid))] : number().c_str()) + " ";
         return s;

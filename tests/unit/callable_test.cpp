@@ -90,6 +90,25 @@ const std::map<std::string, Case> CASES = {
     {"2@", {{"1 2 t-cbuf 2! t-cbuf"}}},
     {"2!", {{"1 2 t-cbuf"}, "t-cbuf 2@"}},
     {"COUNT", {{"3 t-cbuf c! t-cbuf"}}},
+    {"-TRAILING", {{"bl t-cbuf 2 + c! bl t-cbuf 3 + c! t-cbuf 4"}}},
+    {"/STRING", {{"t-cbuf 10 3", "t-cbuf 10 -2"}}},
+    // double
+    {"2ROT", {{"1 2 3 4 5 6"}}},
+    {"D+", {{"1 2 3 4", "-1 -1 1 0"}}},
+    {"D-", {{"1 2 3 4", "0 0 1 0"}}},
+    {"D0<", {{"1 -1", "1 0"}}},
+    {"D0=", {{"0 0", "1 0"}}},
+    {"D2*", {{"-1 0", "5 7"}}},
+    {"D2/", {{"-1 -1", "1 1"}}},
+    {"D<", {{"1 2 3 4", "3 4 1 2"}}},
+    {"D=", {{"1 2 1 2", "1 2 1 3"}}},
+    {"D>S", {{"-5 -1"}}},
+    {"DABS", {{"-5 -1", "5 0"}}},
+    {"DMAX", {{"1 2 3 4", "-1 -1 0 0"}}},
+    {"DMIN", {{"1 2 3 4", "-1 -1 0 0"}}},
+    {"DNEGATE", {{"1 0", "0 0"}}},
+    {"DU<", {{"1 2 3 4", "0 -1 0 1"}}},
+    {"M+", {{"1 2 3", "-1 -1 1"}}},
     // floating point: t-fbits moves what is on the float stack, as bit patterns, to the data stack
     {"FDUP", {{"1.5e"}, "t-fbits"}},
     {"FDROP", {{"1e 2e"}, "t-fbits"}},
@@ -193,7 +212,8 @@ TEST_CASE("every primitive's callable body agrees with its inline and literal fo
             continue;
         }
         auto it = CASES.find(name);
-        REQUIRE(it != CASES.end());   // add the new primitive to CASES
+        CHECK(it != CASES.end());   // add the new primitive to CASES
+        if (it == CASES.end()) continue;
         const Case& c = it->second;
         std::string id = "t-inl-" + std::to_string(n++);
         for (bool opt : {true, false}) {
