@@ -2,6 +2,7 @@
 # xforth: make (build ./xforth), make run, make test, make bench, make clean.
 
 CXX      ?= g++
+MAKEFLAGS += -j$(shell nproc)
 CXXFLAGS ?= -O2
 CXXFLAGS += -std=c++20 -Wall -Wextra -I. -MMD -MP -fnon-call-exceptions
 LDLIBS   := -lreadline
