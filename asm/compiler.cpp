@@ -18,6 +18,7 @@
 #include "asm/codemap.h"
 #include "asm/emit.h"
 #include "asm/runtime.h"
+#include <unordered_map>
 
 namespace xf {
 using namespace regs;
@@ -43,7 +44,48 @@ void compile_op(const Op& op) {
 
 void compile_literal(cell n) { compile_op({OpKind::Lit, n}); }
 
+// -- Inlining ------------------------------------------------------------------
+// A small colon definition keeps its op list (before the fusion rules, so
+// that they can work across the seam), and a call to it copies the ops in,
+// its labels renumbered. Not inlined: anything that depends on being a
+// function of its own — EXIT, RECURSE, DOES>, locals, DO loops (their
+// return-stack frame), words that touch the return stack.
+constexpr size_t INLINE_MAX_OPS = 12;
+struct InlineBody {
+    std::vector<Op> ops;
+    int labels;
+};
+static std::unordered_map<const Word*, InlineBody> inline_bodies;
+
+static bool inlinable(const std::vector<Op>& ops) {
+    if (ops.size() > INLINE_MAX_OPS) return false;
+    for (const Op& op : ops) {
+        switch (op.kind) {
+        case OpKind::Lit: case OpKind::FLit: case OpKind::Call: case OpKind::Jump: case OpKind::JumpZ: case OpKind::Label:
+            break;
+        case OpKind::Prim:
+            if (op.w->prim->rstack) return false;
+            break;
+        default: return false;
+        }
+    }
+    return true;
+}
+
+static bool inline_call(const Word* w) {
+    auto it = inline_bodies.find(w);
+    if (it == inline_bodies.end()) return false;
+    int base = def.labels;
+    def.labels += it->second.labels;
+    for (Op op : it->second.ops) {
+        if (op.kind == OpKind::Jump || op.kind == OpKind::JumpZ || op.kind == OpKind::Label) op.a += base;
+        compile_op(op);
+    }
+    return true;
+}
+
 void compile_xt(Word* w) {
+    if (w->kind == Kind::Colon && optimize && inline_call(w)) return;
     switch (w->kind) {
     case Kind::Primitive: compile_op({OpKind::Prim, 0, w}); break;
     case Kind::Constant: compile_literal(w->value); break;
@@ -215,6 +257,10 @@ void* assemble(const std::vector<Op>& ops, int nlabels, const std::vector<LoopLa
 Word* end_definition() {
     if (!open) throw_code(-14);
     if (!def.open_loops.empty()) throw_code(-22);
+    inline_bodies.erase(def.word);
+    std::vector<Op> source_ops;
+    if (optimize && inlinable(def.ops)) source_ops = def.ops;
+    int labels = def.labels;
     if (optimize) peephole(def.ops);
     size_t size = 0;
     void* code;
@@ -228,6 +274,7 @@ Word* end_definition() {
     w->code = code;
     w->code_size = uint32_t(size);
     note_code(code, size, w);
+    if (!source_ops.empty()) inline_bodies[w] = {std::move(source_ops), labels};
     open = false;
     def = Definition{};
     return w;

@@ -63,3 +63,54 @@ TEST_CASE("lit-op never fuses across a label", "[peephole]") {
     REQUIRE(ops.size() == 3);
     CHECK(ops[2].kind == OpKind::Prim);
 }
+
+TEST_CASE("cmp-branch: a comparison before IF becomes cmp and a jump on the opposite condition", "[peephole]") {
+    // mov rax, [r15] ; cmp rax, rbx ; mov rbx, [r15+8] ; lea r15, [r15+16] ; jge L ;
+    // sub r15, 8 ; mov [r15], rbx ; mov ebx, 1 ; L: ret
+    CHECK(compile_with(true, "t-cb", "< if 1 then") ==
+          Bytes{0x49, 0x8B, 0x07, 0x48, 0x39, 0xD8, 0x49, 0x8B, 0x5F, 0x08, 0x4D, 0x8D, 0x7F, 0x10, 0x0F, 0x8D, 0x0C, 0x00,
+                0x00, 0x00, 0x49, 0x83, 0xEF, 0x08, 0x49, 0x89, 0x1F, 0xBB, 0x01, 0x00, 0x00, 0x00, 0xC3});
+    CHECK(run("7 1 2 t-cb 7 2 1 t-cb 7 2 2 t-cb") == std::vector<cell>{7, 1, 7, 7});
+}
+
+TEST_CASE("cmp-imm-branch: literal, comparison and IF become one cmp with an immediate", "[peephole]") {
+    // cmp rbx, 10 ; mov rbx, [r15] ; lea r15, [r15+8] ; jge L ; sub r15, 8 ; mov [r15], rbx ; mov ebx, 1 ; L: ret
+    CHECK(compile_with(true, "t-cib", "10 < if 1 then") ==
+          Bytes{0x48, 0x83, 0xFB, 0x0A, 0x49, 0x8B, 0x1F, 0x4D, 0x8D, 0x7F, 0x08, 0x0F, 0x8D, 0x0C, 0x00, 0x00, 0x00, 0x49,
+                0x83, 0xEF, 0x08, 0x49, 0x89, 0x1F, 0xBB, 0x01, 0x00, 0x00, 0x00, 0xC3});
+    CHECK(run("0 9 t-cib 0 10 t-cib") == std::vector<cell>{0, 1, 0});
+}
+
+TEST_CASE("cmp-branch: a zero comparison becomes test and a jump", "[peephole]") {
+    // test rbx, rbx ; mov rbx, [r15] ; lea r15, [r15+8] ; jne L ; sub r15, 8 ; mov [r15], rbx ; mov ebx, 1 ; L: ret
+    CHECK(compile_with(true, "t-zb", "0= if 1 then") ==
+          Bytes{0x48, 0x85, 0xDB, 0x49, 0x8B, 0x1F, 0x4D, 0x8D, 0x7F, 0x08, 0x0F, 0x85, 0x0C, 0x00, 0x00, 0x00, 0x49, 0x83,
+                0xEF, 0x08, 0x49, 0x89, 0x1F, 0xBB, 0x01, 0x00, 0x00, 0x00, 0xC3});
+    CHECK(run("0 t-zb 5 t-zb") == std::vector<cell>{1});
+}
+
+TEST_CASE("tail-call: a call at the end of a definition becomes a jmp", "[peephole]") {
+    run(": t-long 1 + 2 + 3 + 4 + 5 + 6 + 7 + ;");   // too long to be inlined
+    Bytes b = compile_with(true, "t-tail", "t-long");
+    const uint8_t* code = (const uint8_t*)find_word("t-tail")->code;
+    const uint8_t* target = (const uint8_t*)find_word("t-long")->code;
+    int32_t rel = int32_t(target - (code + 5));
+    // jmp t-long
+    CHECK(b == Bytes{0xE9, uint8_t(rel), uint8_t(rel >> 8), uint8_t(rel >> 16), uint8_t(rel >> 24)});
+    CHECK(run("0 t-tail") == std::vector<cell>{28});
+    // and EXIT after a call, inside a definition
+    run(": t-tail2 if t-long exit then 0 ;");
+    CHECK(run("1 1 t-tail2 0 t-tail2") == std::vector<cell>{29, 0});
+}
+
+TEST_CASE("inlining: a small definition is copied into its caller, where the rules fuse it further", "[peephole]") {
+    run(": t-inc 1 + ;");
+    // add rbx, 1 ; add rbx, 1 ; ret
+    CHECK(compile_with(true, "t-inc2", "t-inc t-inc") == Bytes{0x48, 0x83, 0xC3, 0x01, 0x48, 0x83, 0xC3, 0x01, 0xC3});
+    // a definition with a branch keeps its own labels when inlined twice
+    run(": t-sgn 0< if -1 else 1 then ;  : t-sgn2 t-sgn t-sgn ;");
+    CHECK(run("-5 t-sgn2 5 t-sgn2") == std::vector<cell>{-1, 1});
+    // -O0 does not inline: the caller calls
+    Bytes o0 = compile_with(false, "t-inc2-o0", "t-inc t-inc");
+    CHECK(o0[0] == 0xE8);
+}
