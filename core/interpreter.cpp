@@ -76,6 +76,10 @@ std::string_view parse(char delim) {
     return {s.buf + start, i - start};
 }
 
+// A source line longer than this is not text: -18 rather than reading a
+// whole (perhaps huge, perhaps sparse) binary file into memory.
+constexpr size_t MAX_LINE = 1 << 20;
+
 static bool read_line(FILE* f, std::string& line) {
     line.clear();
     int c;
@@ -84,6 +88,7 @@ static bool read_line(FILE* f, std::string& line) {
         any = true;
         if (c == '\n') break;
         line += char(c);
+        if (line.size() > MAX_LINE) throw_code(-18);
     }
     if (!line.empty() && line.back() == '\r') line.pop_back();
     return any;
@@ -170,7 +175,12 @@ static void record_error_site() {
     e.line = s.line_no ? s.line_no : 1;
     e.col = int(s.token_start);
     e.len = int(s.token_len);
-    e.text.assign(s.buf ? s.buf : "", s.len);
+    // The buffer may be a program's wild EVALUATE string: copy it carefully.
+    try {
+        e.text = s.buf ? user_string(s.buf, cell(std::min(s.len, size_t(4096)))) : "";
+    } catch (const ForthThrow&) {
+        e.text.clear();
+    }
     if (s.type == SourceType::Block) {   // a block shows the 64-character line of the error
         size_t row = std::min(s.token_start, s.len - 1) / BLOCK_LINE;
         e.line = int(row) + 1;

@@ -25,6 +25,7 @@
 #include <random>
 #include <sstream>
 #include <string>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 #include <vector>
@@ -57,6 +58,11 @@ public:
         if (pipe(to_child) || pipe(from_child)) { perror("pipe"); exit(2); }
         pid = fork();
         if (pid == 0) {
+            // Files the fuzzed code writes stay small: past the limit a write
+            // fails (EFBIG) instead of filling the disk.
+            rlimit size{16 << 20, 16 << 20};
+            setrlimit(RLIMIT_FSIZE, &size);
+            signal(SIGXFSZ, SIG_IGN);
             dup2(to_child[0], 0);
             dup2(from_child[1], 1);
             dup2(from_child[1], 2);
@@ -349,6 +355,7 @@ int main(int argc, char** argv) {
         report(status.empty() ? "hangs, even after Ctrl-C" : status, input);
     }
     p.stop();
+    if (chdir("/") == 0 && system((std::string("rm -rf ") + scratch).c_str()) != 0) fprintf(stderr, "fuzz: could not remove %s\n", scratch);
     printf("fuzz: %ld inputs, %ld findings (seed %u)\n", count, findings, o.seed);
     return findings ? 1 : 0;
 }
