@@ -258,6 +258,9 @@ void include_file(FILE* f, const std::string& path) {
     vm.source_id = (cell)f;
     vm.blk = 0;
     SourceGuard guard;
+    // A first line "#!..." is a script's interpreter line: a comment, even
+    // when no space follows the #! (the word #! needs one).
+    if (refill() && !(source().len >= 2 && source().buf[0] == '#' && source().buf[1] == '!')) interpret();
     while (refill()) interpret();
 }
 

@@ -9,7 +9,9 @@
 // ;CODE ASSEMBLER CODE EDITOR are not provided, and ENVIRONMENT? says so.
 #include "asm/runtime.h"
 #include "asm/emit.h"
+#include "core/args.h"
 #include "core/interpreter.h"
+#include <cstring>
 #include "words/registry.h"
 #include <cstdio>
 #include <string>
@@ -216,6 +218,28 @@ static void see() {
     putchar('\n');
 }
 
+// -- Scripts: the command line and the environment ------------------------------
+
+static void push_string(const char* s) {   // 0 0 for nullptr
+    vm.ds.push((cell)s);
+    vm.ds.push(s ? cell(strlen(s)) : 0);
+}
+static void arg() {   // ( n -- c-addr u ), 0 0 when there is no argument n
+    cell n = vm.ds.pop();
+    push_string(n >= 0 && size_t(n) < args.size() ? args[size_t(n)] : nullptr);
+}
+static void next_arg() {   // ( -- c-addr u ): takes ARG 1 off the command line
+    if (args.size() < 2) return push_string(nullptr);
+    const char* a = args[1];
+    args.erase(args.begin() + 1);
+    push_string(a);
+}
+static void getenv_word() {   // ( c-addr u -- c-addr2 u2 ), 0 0 when not set
+    size_t u = size_t(vm.ds.pop());
+    auto* a = (const char*)vm.ds.pop();
+    push_string(getenv(std::string(a, u).c_str()));
+}
+
 // -- Conditional compilation -------------------------------------------------------
 
 // Skips words up to the [THEN] (or, with else_ends, the [ELSE]) of this level.
@@ -268,6 +292,11 @@ static const HelperDef tools_helpers[] = {
     {"TRAVERSE-WORDLIST", "( i*x xt wid -- j*x )", traverse_wordlist},
     {"SYNONYM", "( \"<spaces>newname\" \"<spaces>oldname\" -- )", synonym},
     {"FORGET", "( \"<spaces>name\" -- )", forget},
+    {"#!", "( \"ccc<eol>\" -- ) a comment to the end of the line, for script headers", skip_line_comment, F_IMMEDIATE},
+    {"ARGC", "( -- u ) the number of command-line arguments left, counting ARG 0", [] { vm.ds.push(cell(args.size())); }},
+    {"ARG", "( n -- c-addr u ) command-line argument n (0: the program), 0 0 when none", arg},
+    {"NEXT-ARG", "( -- c-addr u ) take the next command-line argument, 0 0 when none", next_arg},
+    {"GETENV", "( c-addr u -- c-addr2 u2 ) the environment variable's value, 0 0 when not set", getenv_word},
 };
 
 // N>R and NR> move n items and n between the stacks; like >R they run with
