@@ -4,7 +4,7 @@
 CXX      ?= g++
 CXXFLAGS ?= -O2
 CXXFLAGS += -std=c++20 -Wall -Wextra -I. -MMD -MP -fnon-call-exceptions
-LDLIBS   := -lreadline
+LDLIBS   := -lreadline -lcapstone
 BUILD    := build
 XFORTH   := xforth
 
@@ -24,7 +24,8 @@ UNIT_OBJ   := $(UNIT_SRC:%.cpp=$(BUILD)/%.o)
 # Debian packages this build needs: header -> package.
 DEPS := /usr/include/xbyak/xbyak.h:libxbyak-dev \
         /usr/include/readline/readline.h:libreadline-dev \
-        /usr/include/catch2/catch.hpp:catch2
+        /usr/include/catch2/catch.hpp:catch2 \
+        /usr/include/capstone/capstone.h:libcapstone-dev
 
 FUZZ_SECONDS ?= 1800
 

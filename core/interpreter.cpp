@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "core/interpreter.h"
+#include "core/sourcemap.h"
 #include "core/errors.h"
 #include "core/number.h"
 #include <climits>
@@ -126,6 +127,7 @@ bool refill() {
     s.len = s.line.size();
     s.line_no++;
     vm.to_in = 0;
+    note_refill(s);
     return true;
 }
 

@@ -1,16 +1,18 @@
 // SPDX-License-Identifier: MIT
 // Programming tools (TOOLS, TOOLS EXT).
 //
-// A name token is the header itself: nt = xt = Word*. SEE describes a word
-// (its kind, where its code is and how big); disassembly comes later.
+// A name token is the header itself: nt = xt = Word*. SEE shows a word's
+// source (core/sourcemap.h) and its native code (asm/disasm.h).
 // Conditional compilation ([IF] [ELSE] [THEN]) scans words, case-insensitively,
 // across the lines of a file or of the terminal; a string or a block ends the
 // scan at its end, and so does the end of a file, with -58.
 // ;CODE ASSEMBLER CODE EDITOR are not provided, and ENVIRONMENT? says so.
+#include "asm/disasm.h"
 #include "asm/runtime.h"
 #include "asm/emit.h"
 #include "core/args.h"
 #include "core/interpreter.h"
+#include "core/sourcemap.h"
 #include <cstring>
 #include "words/registry.h"
 #include <cstdio>
@@ -185,10 +187,14 @@ static const char* kind_name(Kind k) {
     return "word";
 }
 
+// SEE name: the definition as it was written (colon definitions: their
+// source text; other words: a line that would define them), then its native
+// code disassembled, with the words that calls and addresses reach named.
 static void see() {
     Word* w = parse_existing();
     std::string name(w->name_view());
     const char* stack = stack_comment(w);
+    const DefSource* src = source_of(w);
     putchar('\n');
     switch (w->kind) {
     case Kind::Constant: printf("%s Constant %s", format_number(w->value).c_str(), name.c_str()); break;
@@ -197,7 +203,8 @@ static void see() {
     case Kind::Create: printf("Create %s", name.c_str()); break;
     case Kind::Defer: {
         auto* target = (Word*)*w->body;
-        printf("Defer %s  IS %.*s", name.c_str(), int(target->name_len), target->name);
+        printf("Defer %s  ' %.*s IS %s", name.c_str(), target ? int(target->name_len) : 0, target ? target->name : "",
+               name.c_str());
         break;
     }
     case Kind::Colon:
@@ -205,17 +212,22 @@ static void see() {
             printf("Vocabulary %s", name.c_str());
             break;
         }
-        printf(": %s  ( %u bytes of native code at $%lX ) ;", name.c_str(), w->code_size,
-               (unsigned long)(uintptr_t)w->code);
+        if (src && !src->text.empty()) printf("%s", src->text.c_str());
+        else printf(": %s ... ;", name.c_str());
         break;
     default:
-        printf("%s %s%s%s at $%lX", name.c_str(), stack ? stack : "", stack ? " " : "", kind_name(w->kind),
-               (unsigned long)(uintptr_t)w->code);
+        printf("%s %s%s%s", name.c_str(), stack ? stack : "", stack ? " " : "", kind_name(w->kind));
         break;
     }
     if (w->flags & F_IMMEDIATE) printf(" immediate");
     if (w->flags & F_COMPILE_ONLY) printf(" compile-only");
     putchar('\n');
+    if (w->code && w->code_size) {
+        printf("( %s: %u bytes of native code at $%lX )\n", kind_name(w->kind), w->code_size,
+               (unsigned long)(uintptr_t)w->code);
+        fflush(stdout);
+        disassemble(w->code, w->code_size, stdout);
+    }
 }
 
 // -- Scripts: the command line and the environment ------------------------------
