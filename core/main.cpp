@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // xforth's entry point: the one place that wires the kernel (core/), code
 // generation (asm/) and the words (words/) together.
+#include "asm/codemap.h"
 #include "asm/compiler.h"
 #include "core/args.h"
 #include "core/errors.h"
@@ -8,6 +9,7 @@
 #include "core/repl.h"
 #include "words/boot.h"
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <unistd.h>
 #include <string>
@@ -26,6 +28,7 @@ void usage(FILE* out) {
             "the first of them so that it is not run as a file: `xforth script.fs a b`.\n"
             "  -e CODE      interpret CODE\n"
             "  -O0          compile without the fusion rules\n"
+            "  --perf-map   write /tmp/perf-PID.map for Linux perf (also XFORTH_PERF_MAP=1)\n"
             "  -h, --help   show this help\n"
             "  --version    show the version\n");
 }
@@ -35,6 +38,10 @@ bool option(const char* a) {
     if (!strcmp(a, "-h") || !strcmp(a, "--help")) { usage(stdout); exit(0); }
     if (!strcmp(a, "--version")) { printf("xforth %s\n", VERSION); exit(0); }
     if (!strcmp(a, "-O0")) { xf::optimize = false; return true; }
+    if (!strcmp(a, "--perf-map")) {
+        if (!xf::open_perf_map()) fprintf(stderr, "xforth: cannot write /tmp/perf-%d.map\n", int(getpid()));
+        return true;
+    }
     fprintf(stderr, "xforth: unknown option %s\n", a);
     usage(stderr);
     return false;
@@ -69,6 +76,7 @@ int main(int argc, char** argv) {
         xf::args.erase(xf::args.begin() + 1);
     }
 
+    if (const char* p = getenv("XFORTH_PERF_MAP"); p && !strcmp(p, "1")) option("--perf-map");
     xf::boot();
     xf::init_terminal_input();
     run_or_exit([] { xf::load_kernel_fs(); });
