@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: MIT
-# xforth: make (build ./xforth), make run, make test, make bench, make clean.
+# xforth: make (build ./xforth), make run, make test, make bench, make install, make clean.
 
 CXX      ?= g++
 CXXFLAGS ?= -O2
@@ -28,8 +28,9 @@ DEPS := /usr/include/xbyak/xbyak.h:libxbyak-dev \
         /usr/include/capstone/capstone.h:libcapstone-dev
 
 FUZZ_SECONDS ?= 1800
+PREFIX       ?= /usr/local
 
-.PHONY: all run test bench fuzz clean deps
+.PHONY: all run test bench fuzz clean deps install
 all: $(XFORTH)
 
 deps: $(BUILD)/.deps
@@ -74,6 +75,14 @@ fuzz: $(XFORTH) $(BUILD)/fuzz
 
 bench: xforth
 	@bash bench/run.sh
+
+# make install PREFIX=/opt/xforth: the program, its library (found at run
+# time in <prefix>/share/xforth/lib) and the man page.
+install: $(XFORTH)
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/xforth/lib $(DESTDIR)$(PREFIX)/share/man/man1
+	install -m 755 $(XFORTH) $(DESTDIR)$(PREFIX)/bin/xforth
+	if [ -d lib ]; then cp -R lib/. $(DESTDIR)$(PREFIX)/share/xforth/lib/; fi
+	install -m 644 xforth.1 $(DESTDIR)$(PREFIX)/share/man/man1/xforth.1
 
 clean:
 	rm -rf build build-san xforth

@@ -310,6 +310,16 @@ std::string resolve_path(std::string_view name) {
         if (access(candidate.c_str(), R_OK) == 0) return candidate;
         break;
     }
+    // Then the library of the installation: <prefix>/share/xforth/lib, where
+    // the program is <prefix>/bin/xforth.
+    char exe[PATH_MAX];
+    ssize_t len = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (len > 0) {
+        std::string dir(exe, size_t(len));
+        dir.resize(dir.rfind('/') == std::string::npos ? 0 : dir.rfind('/'));   // <prefix>/bin
+        std::string candidate = dir + "/../share/xforth/lib/" + n;
+        if (!dir.empty() && access(candidate.c_str(), R_OK) == 0) return candidate;
+    }
     return "";
 }
 
