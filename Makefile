@@ -1,11 +1,11 @@
 # SPDX-License-Identifier: MIT
-# xforth: make (build ./xforth), make run, make test, make bench, make clean.
+# xforth: make (build ./xforth), make run, make test, make bench, make install, make clean.
 
 CXX      ?= g++
 MAKEFLAGS += -j$(shell nproc)
 CXXFLAGS ?= -O2
 CXXFLAGS += -std=c++20 -Wall -Wextra -I. -MMD -MP -fnon-call-exceptions
-LDLIBS   := -lreadline
+LDLIBS   := -lreadline -lcapstone
 BUILD    := build
 XFORTH   := xforth
 
@@ -25,11 +25,13 @@ UNIT_OBJ   := $(UNIT_SRC:%.cpp=$(BUILD)/%.o)
 # Debian packages this build needs: header -> package.
 DEPS := /usr/include/xbyak/xbyak.h:libxbyak-dev \
         /usr/include/readline/readline.h:libreadline-dev \
-        /usr/include/catch2/catch.hpp:catch2
+        /usr/include/catch2/catch.hpp:catch2 \
+        /usr/include/capstone/capstone.h:libcapstone-dev
 
 FUZZ_SECONDS ?= 1800
+PREFIX       ?= /usr/local
 
-.PHONY: all run test bench fuzz clean deps
+.PHONY: all run test bench fuzz clean deps install
 all: $(XFORTH)
 
 deps: $(BUILD)/.deps
@@ -74,6 +76,14 @@ fuzz: $(XFORTH) $(BUILD)/fuzz
 
 bench: xforth
 	@bash bench/run.sh
+
+# make install PREFIX=/opt/xforth: the program, its library (found at run
+# time in <prefix>/share/xforth/lib) and the man page.
+install: $(XFORTH)
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/xforth/lib $(DESTDIR)$(PREFIX)/share/man/man1
+	install -m 755 $(XFORTH) $(DESTDIR)$(PREFIX)/bin/xforth
+	if [ -d lib ]; then cp -R lib/. $(DESTDIR)$(PREFIX)/share/xforth/lib/; fi
+	install -m 644 xforth.1 $(DESTDIR)$(PREFIX)/share/man/man1/xforth.1
 
 clean:
 	rm -rf build build-san xforth

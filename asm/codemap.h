@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Which word holds a code address: a table of placed code ranges, sorted
 // because code memory only grows (MARKER cuts the tail). Backtraces use it;
-// SEE and the perf map will.
+// SEE and the perf map (open_perf_map) too.
 #pragma once
 #include "core/dictionary.h"
 
@@ -10,5 +10,8 @@ namespace xf {
 void note_code(const void* start, size_t size, const Word* w);
 const Word* word_at(const void* addr);      // nullptr when no word holds it
 void forget_code_from(const void* start);   // drop ranges at or above start
+// Linux perf: from now on, every placed definition is also written to
+// /tmp/perf-PID.map as "START SIZE name" (hex, no 0x). False when it cannot.
+bool open_perf_map();
 
 }  // namespace xf

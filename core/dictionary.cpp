@@ -3,6 +3,7 @@
 // that a redefinition shadows the old word and removing the newest words
 // (MARKER) only ever pops chain heads.
 #include "core/dictionary.h"
+#include "core/sourcemap.h"
 #include <cctype>
 #include <cstring>
 
@@ -49,6 +50,7 @@ Word* create_header(std::string_view name, Kind kind, bool hidden) {
     w->wl = dict.current;
     w->flags = hidden ? F_HIDDEN : 0;
     dict.latest = w;
+    note_location(w);
     if (!hidden) reveal(w);
     return w;
 }

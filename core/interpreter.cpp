@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "core/interpreter.h"
+#include "core/sourcemap.h"
 #include "core/errors.h"
 #include "core/number.h"
 #include <climits>
@@ -131,6 +132,7 @@ bool refill() {
     s.len = s.line.size();
     s.line_no++;
     vm.to_in = 0;
+    note_refill(s);
     return true;
 }
 
@@ -268,6 +270,9 @@ void include_file(FILE* f, const std::string& path) {
     vm.source_id = (cell)f;
     vm.blk = 0;
     SourceGuard guard;
+    // A first line "#!..." is a script's interpreter line: a comment, even
+    // when no space follows the #! (the word #! needs one).
+    if (refill() && !(source().len >= 2 && source().buf[0] == '#' && source().buf[1] == '!')) interpret();
     while (refill()) interpret();
 }
 
@@ -314,6 +319,16 @@ std::string resolve_path(std::string_view name) {
         std::string candidate = s.name.substr(0, slash + 1) + n;
         if (access(candidate.c_str(), R_OK) == 0) return candidate;
         break;
+    }
+    // Then the library of the installation: <prefix>/share/xforth/lib, where
+    // the program is <prefix>/bin/xforth.
+    char exe[PATH_MAX];
+    ssize_t len = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (len > 0) {
+        std::string dir(exe, size_t(len));
+        dir.resize(dir.rfind('/') == std::string::npos ? 0 : dir.rfind('/'));   // <prefix>/bin
+        std::string candidate = dir + "/../share/xforth/lib/" + n;
+        if (!dir.empty() && access(candidate.c_str(), R_OK) == 0) return candidate;
     }
     return "";
 }

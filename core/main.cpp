@@ -1,12 +1,15 @@
 // SPDX-License-Identifier: MIT
 // xforth's entry point: the one place that wires the kernel (core/), code
 // generation (asm/) and the words (words/) together.
+#include "asm/codemap.h"
 #include "asm/compiler.h"
+#include "core/args.h"
 #include "core/errors.h"
 #include "core/interpreter.h"
 #include "core/repl.h"
 #include "words/boot.h"
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <unistd.h>
 #include <string>
@@ -18,19 +21,31 @@ constexpr const char* VERSION = "0.1.0";
 
 void usage(FILE* out) {
     fprintf(out,
-            "usage: xforth [options] [file ...] [-e CODE ...]\n"
+            "usage: xforth [options] [file ...] [-e CODE ...] [arg ...]\n"
             "Files and -e code run in the order given; then the prompt starts,\n"
-            "unless one of them ran BYE.\n"
+            "unless one of them ran BYE. While a file runs, the arguments after it\n"
+            "are ARG 1, ARG 2 ... (ARGC counts ARG 0, the program); NEXT-ARG takes\n"
+            "the first of them so that it is not run as a file: `xforth script.fs a b`.\n"
             "  -e CODE      interpret CODE\n"
             "  -O0          compile without the fusion rules\n"
+            "  --perf-map   write /tmp/perf-PID.map for Linux perf (also XFORTH_PERF_MAP=1)\n"
             "  -h, --help   show this help\n"
             "  --version    show the version\n");
 }
 
-struct Action {
-    bool is_code;
-    const char* text;
-};
+// One option; false (after saying why) when it is unknown. Exits for -h and --version.
+bool option(const char* a) {
+    if (!strcmp(a, "-h") || !strcmp(a, "--help")) { usage(stdout); exit(0); }
+    if (!strcmp(a, "--version")) { printf("xforth %s\n", VERSION); exit(0); }
+    if (!strcmp(a, "-O0")) { xf::optimize = false; return true; }
+    if (!strcmp(a, "--perf-map")) {
+        if (!xf::open_perf_map()) fprintf(stderr, "xforth: cannot write /tmp/perf-%d.map\n", int(getpid()));
+        return true;
+    }
+    fprintf(stderr, "xforth: unknown option %s\n", a);
+    usage(stderr);
+    return false;
+}
 
 // Runs one start-up step. An uncaught error prints and ends the process,
 // except Ctrl-C at a terminal: the person pressed it to get the prompt back.
@@ -53,29 +68,34 @@ template <class F> bool run_or_exit(F f) {
 }  // namespace
 
 int main(int argc, char** argv) {
-    std::vector<Action> actions;
-    for (int i = 1; i < argc; ++i) {
-        const char* a = argv[i];
-        if (!strcmp(a, "-h") || !strcmp(a, "--help")) { usage(stdout); return 0; }
-        if (!strcmp(a, "--version")) { printf("xforth %s\n", VERSION); return 0; }
-        if (!strcmp(a, "-O0")) { xf::optimize = false; continue; }
-        if (!strcmp(a, "-e")) {
-            if (++i == argc) { usage(stderr); return 2; }
-            actions.push_back({true, argv[i]});
-            continue;
-        }
-        if (a[0] == '-' && a[1]) { fprintf(stderr, "xforth: unknown option %s\n", a); usage(stderr); return 2; }
-        actions.push_back({false, a});
+    xf::args.assign(argv, argv + argc);
+    // Options before the first file or -e act before the kernel is compiled.
+    while (xf::args.size() > 1 && xf::args[1][0] == '-' && xf::args[1][1] && strcmp(xf::args[1], "-e")) {
+        const char* a = xf::args[1];
+        if (!option(a)) return 2;
+        xf::args.erase(xf::args.begin() + 1);
     }
 
+    if (const char* p = getenv("XFORTH_PERF_MAP"); p && !strcmp(p, "1")) option("--perf-map");
     xf::boot();
     xf::init_terminal_input();
     run_or_exit([] { xf::load_kernel_fs(); });
-    for (const Action& a : actions) {
-        bool go_on = run_or_exit([&] {
-            if (a.is_code) xf::evaluate(a.text, strlen(a.text));
-            else xf::included(a.text);
-        });
+    // The other arguments are taken one at a time, so that a file being
+    // included sees those after it (ARG) and may consume them (NEXT-ARG).
+    while (xf::args.size() > 1) {
+        std::string a = xf::args[1];
+        xf::args.erase(xf::args.begin() + 1);
+        bool go_on = true;
+        if (a == "-e") {
+            if (xf::args.size() < 2) { usage(stderr); return 2; }
+            const char* code = xf::args[1];
+            xf::args.erase(xf::args.begin() + 1);
+            go_on = run_or_exit([&] { xf::evaluate(code, strlen(code)); });
+        } else if (a[0] == '-' && a[1]) {
+            if (!option(a.c_str())) return 2;
+        } else {
+            go_on = run_or_exit([&] { xf::included(a); });
+        }
         if (!go_on) break;
     }
     xf::run_terminal();

@@ -75,6 +75,17 @@ for f in tests/tty/*.sh; do
     fi
 done
 
+# -- Tool checks: each tests/tools/NAME.sh takes ./xforth and exits 0 on success --
+for f in tests/tools/*.sh; do
+    name="tools $(basename "$f" .sh)"
+    if out=$(timeout 120 bash "$f" "$XF" 2>&1); then
+        count "$name" 1 0
+    else
+        echo "$out" | tail -30
+        count "$name" 0 1
+    fi
+done
+
 # -- A short fuzzing campaign (make fuzz runs a long one) -------------------------
 out=$("$FUZZ" --xforth "$XF" --seconds 15 --corpus tests/forth 2>&1)
 if [[ $out =~ fuzz:\ ([0-9]+)\ inputs,\ 0\ findings ]]; then

@@ -4,6 +4,7 @@
 #include "asm/emit.h"
 #include "asm/runtime.h"
 #include "core/interpreter.h"
+#include "core/sourcemap.h"
 #include "words/registry.h"
 
 namespace xf {
@@ -37,15 +38,18 @@ static void not_nested() {
 }
 static void colon() {
     not_nested();
+    start_source_text();
     start_colon(create_header(parse_new_name(), Kind::Colon, true));
 }
 static void colon_noname() {
     not_nested();
+    start_source_text();
     start_colon(create_header("", Kind::Colon, true));
 }
 static void semicolon() {
     if (vm.ds.depth() != colon_depth) throw_code(-22);
     Word* w = end_definition();
+    end_source_text(w);
     reveal(w);
     vm.state = 0;
     if (w->name_len == 0) vm.ds.push((cell)w);

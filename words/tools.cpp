@@ -1,15 +1,19 @@
 // SPDX-License-Identifier: MIT
 // Programming tools (TOOLS, TOOLS EXT).
 //
-// A name token is the header itself: nt = xt = Word*. SEE describes a word
-// (its kind, where its code is and how big); disassembly comes later.
+// A name token is the header itself: nt = xt = Word*. SEE shows a word's
+// source (core/sourcemap.h) and its native code (asm/disasm.h).
 // Conditional compilation ([IF] [ELSE] [THEN]) scans words, case-insensitively,
 // across the lines of a file or of the terminal; a string or a block ends the
 // scan at its end, and so does the end of a file, with -58.
 // ;CODE ASSEMBLER CODE EDITOR are not provided, and ENVIRONMENT? says so.
+#include "asm/disasm.h"
 #include "asm/runtime.h"
 #include "asm/emit.h"
+#include "core/args.h"
 #include "core/interpreter.h"
+#include "core/sourcemap.h"
+#include <cstring>
 #include "words/registry.h"
 #include <cstdio>
 #include <string>
@@ -183,10 +187,14 @@ static const char* kind_name(Kind k) {
     return "word";
 }
 
+// SEE name: the definition as it was written (colon definitions: their
+// source text; other words: a line that would define them), then its native
+// code disassembled, with the words that calls and addresses reach named.
 static void see() {
     Word* w = parse_existing();
     std::string name(w->name_view());
     const char* stack = stack_comment(w);
+    const DefSource* src = source_of(w);
     putchar('\n');
     switch (w->kind) {
     case Kind::Constant: printf("%s Constant %s", format_number(w->value).c_str(), name.c_str()); break;
@@ -195,7 +203,8 @@ static void see() {
     case Kind::Create: printf("Create %s", name.c_str()); break;
     case Kind::Defer: {
         auto* target = (Word*)*w->body;
-        printf("Defer %s  IS %.*s", name.c_str(), int(target->name_len), target->name);
+        printf("Defer %s  ' %.*s IS %s", name.c_str(), target ? int(target->name_len) : 0, target ? target->name : "",
+               name.c_str());
         break;
     }
     case Kind::Colon:
@@ -203,17 +212,44 @@ static void see() {
             printf("Vocabulary %s", name.c_str());
             break;
         }
-        printf(": %s  ( %u bytes of native code at $%lX ) ;", name.c_str(), w->code_size,
-               (unsigned long)(uintptr_t)w->code);
+        if (src && !src->text.empty()) printf("%s", src->text.c_str());
+        else printf(": %s ... ;", name.c_str());
         break;
     default:
-        printf("%s %s%s%s at $%lX", name.c_str(), stack ? stack : "", stack ? " " : "", kind_name(w->kind),
-               (unsigned long)(uintptr_t)w->code);
+        printf("%s %s%s%s", name.c_str(), stack ? stack : "", stack ? " " : "", kind_name(w->kind));
         break;
     }
     if (w->flags & F_IMMEDIATE) printf(" immediate");
     if (w->flags & F_COMPILE_ONLY) printf(" compile-only");
     putchar('\n');
+    if (w->code && w->code_size) {
+        printf("( %s: %u bytes of native code at $%lX )\n", kind_name(w->kind), w->code_size,
+               (unsigned long)(uintptr_t)w->code);
+        fflush(stdout);
+        disassemble(w->code, w->code_size, stdout);
+    }
+}
+
+// -- Scripts: the command line and the environment ------------------------------
+
+static void push_string(const char* s) {   // 0 0 for nullptr
+    vm.ds.push((cell)s);
+    vm.ds.push(s ? cell(strlen(s)) : 0);
+}
+static void arg() {   // ( n -- c-addr u ), 0 0 when there is no argument n
+    cell n = vm.ds.pop();
+    push_string(n >= 0 && size_t(n) < args.size() ? args[size_t(n)] : nullptr);
+}
+static void next_arg() {   // ( -- c-addr u ): takes ARG 1 off the command line
+    if (args.size() < 2) return push_string(nullptr);
+    const char* a = args[1];
+    args.erase(args.begin() + 1);
+    push_string(a);
+}
+static void getenv_word() {   // ( c-addr u -- c-addr2 u2 ), 0 0 when not set
+    size_t u = size_t(vm.ds.pop());
+    auto* a = (const char*)vm.ds.pop();
+    push_string(getenv(std::string(a, u).c_str()));
 }
 
 // -- Conditional compilation -------------------------------------------------------
@@ -268,6 +304,11 @@ static const HelperDef tools_helpers[] = {
     {"TRAVERSE-WORDLIST", "( i*x xt wid -- j*x )", traverse_wordlist},
     {"SYNONYM", "( \"<spaces>newname\" \"<spaces>oldname\" -- )", synonym},
     {"FORGET", "( \"<spaces>name\" -- )", forget},
+    {"#!", "( \"ccc<eol>\" -- ) a comment to the end of the line, for script headers", skip_line_comment, F_IMMEDIATE},
+    {"ARGC", "( -- u ) the number of command-line arguments left, counting ARG 0", [] { vm.ds.push(cell(args.size())); }},
+    {"ARG", "( n -- c-addr u ) command-line argument n (0: the program), 0 0 when none", arg},
+    {"NEXT-ARG", "( -- c-addr u ) take the next command-line argument, 0 0 when none", next_arg},
+    {"GETENV", "( c-addr u -- c-addr2 u2 ) the environment variable's value, 0 0 when not set", getenv_word},
 };
 
 // N>R and NR> move n items and n between the stacks; like >R they run with

@@ -150,3 +150,15 @@ t{ s" SEARCH-ORDER" environment? s" SEARCH-ORDER-EXT" environment? -> true true 
 t{ s" WORDLISTS" environment? -> 16 true }t
 t{ s" FILE" environment? s" FILE-EXT" environment? -> true true true true }t
 t{ s" BLOCK" environment? s" BLOCK-EXT" environment? -> true true true true }t
+
+\ ------------------------------------------------------------------------------
+testing #! ARGC ARG GETENV: run as xforth harness.fs tools.fs -e "report bye"
+#! this line is a comment 1 2 3
+t{ argc -> 3 }t
+t{ 1 arg s" -e" compare -> 0 }t
+t{ 2 arg s" report bye" compare -> 0 }t
+t{ 0 arg nip 0> -> true }t
+t{ 3 arg -> 0 0 }t
+t{ -1 arg -> 0 0 }t
+t{ s" XFORTH_SURELY_NOT_SET" getenv -> 0 0 }t
+t{ s" PATH" getenv nip 0> -> true }t

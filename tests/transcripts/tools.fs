@@ -6,13 +6,9 @@ text 0 0 (dump)
 255 hex .s decimal drop cr
 2drop drop .s cr
 variable v  -7 v !  v ? cr
-5 constant five  see five
-12 value twelve  see twelve
-see v
-defer d  ' five is d  see d
-synonym six five  see six
+5 constant five
+defer d  ' five is d
 vocabulary editor  vocabulary assembler
-see editor
 order cr
 also editor order cr
 definitions order cr

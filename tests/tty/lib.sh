@@ -4,6 +4,7 @@
 set -u
 XF=$1
 session="xforth-tty-$$"
+export XFORTH_HISTORY=/tmp/xforth-tty-history-$$   # keep the tests out of ~/.xforth_history
 tmux_() { tmux -L "$session" "$@"; }
 start() {   # command...
     tmux_ new-session -d -x 120 -y 50 "$@"
@@ -18,5 +19,5 @@ wait_for() {   # pattern [count]: true once the screen shows the pattern count t
     done
     echo "--- screen, waiting for '$1' (${2:-1}x):"; screen | grep -v '^$'; return 1
 }
-finish() { tmux_ kill-server 2>/dev/null; }
+finish() { tmux_ kill-server 2>/dev/null; rm -f "$XFORTH_HISTORY"; }
 trap finish EXIT

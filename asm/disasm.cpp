@@ -1,0 +1,55 @@
+// SPDX-License-Identifier: MIT
+#include "asm/disasm.h"
+#include "asm/codemap.h"
+#include <capstone/capstone.h>
+#include <cinttypes>
+#include <string>
+
+namespace xf {
+
+// " \ NAME" (or " \ NAME+off") when addr lies in a word's code, else "".
+static std::string name_of(uint64_t addr) {
+    const Word* w = word_at((const void*)addr);
+    if (!w) return "";
+    std::string s = " \\ ";
+    s += w->name_len ? std::string(w->name_view()) : std::string(":noname");
+    uint64_t off = addr - (uint64_t)w->code;
+    if (off) s += "+" + std::to_string(off);
+    return s;
+}
+
+void disassemble(const void* code, size_t size, FILE* out) {
+    csh h;
+    if (cs_open(CS_ARCH_X86, CS_MODE_64, &h) != CS_ERR_OK) {
+        fputs("  (the disassembler could not start)\n", out);
+        return;
+    }
+    cs_option(h, CS_OPT_DETAIL, CS_OPT_ON);
+    const auto* p = (const uint8_t*)code;
+    uint64_t addr = (uint64_t)p;
+    cs_insn* insn = cs_malloc(h);
+    while (size > 0) {
+        uint64_t at = addr;
+        if (!cs_disasm_iter(h, &p, &size, &addr, insn)) {   // a byte Capstone cannot read
+            fprintf(out, "  %" PRIX64 "  .byte 0x%02X\n", at, *p);
+            ++p, --size, ++addr;
+            continue;
+        }
+        std::string note;
+        const cs_x86& x = insn->detail->x86;
+        for (int i = 0; i < x.op_count && note.empty(); ++i) {
+            const cs_x86_op& op = x.operands[i];
+            if (op.type == X86_OP_IMM) note = name_of(uint64_t(op.imm));
+            else if (op.type == X86_OP_MEM && op.mem.base == X86_REG_RIP)
+                note = name_of(insn->address + insn->size + uint64_t(op.mem.disp));
+        }
+        if (insn->op_str[0])
+            fprintf(out, "  %" PRIX64 "  %-6s %s%s\n", insn->address, insn->mnemonic, insn->op_str, note.c_str());
+        else
+            fprintf(out, "  %" PRIX64 "  %s\n", insn->address, insn->mnemonic);
+    }
+    cs_free(insn, 1);
+    cs_close(&h);
+}
+
+}  // namespace xf
