@@ -58,9 +58,10 @@ public:
         if (pipe(to_child) || pipe(from_child)) { perror("pipe"); exit(2); }
         pid = fork();
         if (pid == 0) {
-            // Files the fuzzed code writes stay small: past the limit a write
-            // fails (EFBIG) instead of filling the disk.
-            rlimit size{16 << 20, 16 << 20};
+            // Files the fuzzed code writes stay bounded: past the limit a write
+            // fails (EFBIG) instead of filling the disk. (The limit also
+            // applies to xforth's own 256 MiB code memory, a memfd.)
+            rlimit size{300 << 20, 300 << 20};
             setrlimit(RLIMIT_FSIZE, &size);
             signal(SIGXFSZ, SIG_IGN);
             dup2(to_child[0], 0);
@@ -290,7 +291,9 @@ int main(int argc, char** argv) {
     Process p;
     p.start(absolute);
     p.send("words cr .( @@words@@)\n");
-    p.drain(2000);
+    for (auto until = Clock::now() + std::chrono::seconds(20);
+         p.output.find("@@words@@") == std::string::npos && Clock::now() < until;)
+        if (!p.drain(100)) break;
     std::vector<std::string> words;
     {
         std::string text = p.output.substr(0, p.output.find("@@words@@"));
@@ -302,7 +305,10 @@ int main(int argc, char** argv) {
         }
     }
     p.stop();
-    if (words.size() < 50) { fprintf(stderr, "fuzz: could not read the dictionary\n"); return 2; }
+    if (words.size() < 50) {
+        fprintf(stderr, "fuzz: could not read the dictionary; xforth said:\n%s\n", p.output.substr(0, 2000).c_str());
+        return 2;
+    }
 
     Generator gen(o.seed, words, read_corpus(o.corpus));
     if (system(("mkdir -p " + o.findings).c_str()) != 0) return 2;
@@ -324,8 +330,9 @@ int main(int argc, char** argv) {
     };
 
     while (Clock::now() < deadline && (!o.inputs || count < o.inputs)) {
-        if (since_start >= 3000) {   // fresh dictionary now and then
+        if (since_start >= 3000) {   // fresh dictionary, and no old files, now and then
             p.stop();
+            if (system("find . -mindepth 1 -delete") != 0) fprintf(stderr, "fuzz: could not empty the scratch directory\n");
             p.start(absolute);
             since_start = 0;
             history.clear();
