@@ -46,9 +46,18 @@ static void colon_noname() {
     start_source_text();
     start_colon(create_header("", Kind::Colon, true));
 }
+// A definition that cannot be finished is dropped and the interpreter goes
+// back to interpreting, so that a CATCH around it resumes in a sane state.
 static void semicolon() {
-    if (vm.ds.depth() != colon_depth) throw_code(-22);
-    Word* w = end_definition();
+    Word* w = nullptr;
+    try {
+        if (vm.ds.depth() != colon_depth) throw_code(-22);
+        w = end_definition();
+    } catch (const ForthThrow&) {
+        abort_definition();
+        vm.state = 0;
+        throw;
+    }
     end_source_text(w);
     reveal(w);
     vm.state = 0;
