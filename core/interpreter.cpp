@@ -108,6 +108,7 @@ static void read_block(Source& s, cell blk) {
 }
 
 bool refill() {
+    check_interrupt();   // loops that read line after line ([IF] skipping, say) yield to Ctrl-C
     Source& s = source();
     bool ok = false;
     switch (s.type) {

@@ -23,6 +23,7 @@ static std::string history_path;
 static bool read_with_readline(std::string& line) {
     fflush(stdout);
     char* text = readline("");
+    vm.interrupted = 0;        // Ctrl-C while typing: readline has dealt with it
     if (!text) return false;   // Ctrl-D at an empty line, or end of input
     if (*text) {
         add_history(text);

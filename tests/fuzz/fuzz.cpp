@@ -343,7 +343,7 @@ int main(int argc, char** argv) {
         if (history.size() < (1 << 20)) history += input;
         std::string marker = "@@" + std::to_string(count) + "@@";
         // Close whatever the input may have left open, then ask for the marker.
-        std::string sync = "| :} [then] [then] [then] [then]\n[ decimal .( " + marker + ")\n";
+        std::string sync = "| :} [then] [then] [then] [then] [then] [then] [then] [then]\n[ decimal .( " + marker + ")\n";
         bool sent = p.send(input) && p.send(sync);
         if (o.trace) {
             p.drain(200);
