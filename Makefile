@@ -14,6 +14,8 @@ ifeq ($(SANITIZE),1)
   LDFLAGS  += -fsanitize=address,undefined
   BUILD    := build-san
   XFORTH   := build-san/xforth
+  # ALLOCATE of an absurd size must fail with an ior, not abort the process.
+  export ASAN_OPTIONS := allocator_may_return_null=1
 endif
 
 KERNEL_SRC := $(wildcard core/*.cpp asm/*.cpp words/*.cpp)
