@@ -16,6 +16,7 @@ ifeq ($(SANITIZE),1)
   XFORTH   := build-san/xforth
   # ALLOCATE of an absurd size must fail with an ior, not abort the process.
   export ASAN_OPTIONS := allocator_may_return_null=1
+  export XFORTH_SANITIZE := 1
 endif
 
 KERNEL_SRC := $(wildcard core/*.cpp asm/*.cpp words/*.cpp)

@@ -25,6 +25,7 @@
 // SIGINT in native code goes to the landing with -28 the same way, so tight
 // loops need no polling. Elsewhere (C++ helpers, readline) it only sets
 // vm.interrupted, which the interpreter checks between words.
+#include "asm/codemap.h"
 #include "asm/codemem.h"
 #include "asm/runtime.h"
 #include "asm/signals.h"
@@ -101,7 +102,10 @@ static void on_fault(int sig, siginfo_t* si, void* context) {
 static void on_interrupt(int, siginfo_t*, void* context) {
     auto* uc = (ucontext_t*)context;
     greg_t* regs = uc->uc_mcontext.gregs;
-    if (forth_running() && codemem.contains((void*)regs[REG_RIP])) {
+    // Only inside a word's code: the trampoline and CATCH's own stubs are in
+    // code memory too, but between their instructions the CATCH frames are
+    // being built or taken down, and a THROW landing there would be wrong.
+    if (forth_running() && word_at((void*)regs[REG_RIP])) {
         record_trace((const uintptr_t*)regs[REG_RSP], (const void*)regs[REG_RIP]);
         regs[REG_RDI] = -28;
         regs[REG_RIP] = (greg_t)throw_landing;
