@@ -60,6 +60,31 @@ for f in tests/transcripts/*.fs; do
     fi
 done
 
+# -- Benchmark programs at a small size (make bench runs them at full size) -------
+# small-main must print bench/expected/NAME.small, under both compilers. A
+# program whose "\ Needs:" line names a word xforth lacks is skipped.
+for f in bench/*.fs; do
+    p=$(basename "$f" .fs)
+    missing=""
+    for w in $(sed -n 's/^\\ Needs: //p' "$f"); do
+        [ "$("$XF" -e "[DEFINED] $w . bye" 2>/dev/null)" = "-1 " ] || missing="$missing $w"
+    done
+    if [ -n "$missing" ]; then
+        count "bench $p: skipped, lacks$missing" 0 0
+        continue
+    fi
+    for opt in "" "-O0"; do
+        out=$(timeout 20 "$XF" $opt "$f" -e "small-main bye" 2>&1 < /dev/null)
+        if [ "$out" = "$(cat "bench/expected/$p.small")" ]; then
+            count "bench ${opt:+$opt }$p" 1 0
+        else
+            echo "bench ${opt:+$opt }$p: expected '$(cat "bench/expected/$p.small")', got:"
+            echo "$out" | head -10
+            count "bench ${opt:+$opt }$p" 0 1
+        fi
+    done
+done
+
 # -- The prompt in a real terminal (tmux) ---------------------------------------
 for f in tests/tty/*.sh; do
     [ "$(basename "$f")" = lib.sh ] && continue
