@@ -22,8 +22,7 @@ static void initarr(void) {
     biggest = 0;
     littlest = 0;
     for (int i = 0; i < ELEMENTS; i++) {
-        int64_t temp = rand16();
-        sortlist[i] = temp - (temp / 100000) * 100000 - 50000;
+        sortlist[i] = rand16() % 100000 - 50000;
         if (sortlist[i] > biggest) biggest = sortlist[i];
         else if (sortlist[i] < littlest) littlest = sortlist[i];
     }

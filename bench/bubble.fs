@@ -13,7 +13,7 @@ variable seed  variable biggest  variable littlest
 : initarr ( -- )
   74755 seed !  0 biggest !  0 littlest !
   elements 0 do
-    rand  dup 100000 / 100000 * -  50000 -
+    rand 100000 mod 50000 -
     dup sortlist i cells + !
     dup biggest @ > if biggest ! else
     dup littlest @ < if littlest ! else drop then then

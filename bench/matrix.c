@@ -18,10 +18,7 @@ static int64_t rand16(void) {
 
 static void initmatrix(int64_t m[ROWS][ROWS]) {
     for (int i = 0; i < ROWS; i++)
-        for (int j = 0; j < ROWS; j++) {
-            int64_t temp = rand16();
-            m[i][j] = temp - (temp / 120) * 120 - 60;
-        }
+        for (int j = 0; j < ROWS; j++) m[i][j] = rand16() % 120 - 60;
 }
 
 static int64_t innerproduct(int64_t a[ROWS][ROWS], int64_t b[ROWS][ROWS], int row, int column) {

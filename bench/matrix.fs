@@ -14,7 +14,7 @@ variable seed
 
 : initmatrix ( m -- )
   dim dim * cells over + swap do
-    rand  dup 120 / 120 * -  60 -  i !
+    rand 120 mod 60 -  i !
   cell +loop ;
 
 : innerproduct ( a-row b-column -- n )   \ a walks along a row, b down a column
