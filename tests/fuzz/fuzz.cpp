@@ -355,9 +355,13 @@ int main(int argc, char** argv) {
             report(status.empty() ? "stopped reading its input" : status, input);
             continue;
         }
-        kill(p.pid, SIGINT);   // an endless loop must yield to Ctrl-C
+        // An endless loop must yield to Ctrl-C. On a loaded machine a busy
+        // process can be slow to answer, so it gets two chances and time.
+        kill(p.pid, SIGINT);
         p.send(sync);
-        if (p.await(marker, 3)) continue;
+        if (p.await(marker, 5)) continue;
+        kill(p.pid, SIGINT);
+        if (p.await(marker, 10)) continue;
         status = p.exit_status();
         report(status.empty() ? "hangs, even after Ctrl-C" : status, input);
     }
