@@ -15,8 +15,8 @@
 // pair is pushed on the return stack at DO and popped when the loop ends,
 // by falling out or by LEAVE; J reads it there.
 #include "asm/compiler.h"
+#include "asm/assembler.h"
 #include "asm/codemap.h"
-#include "asm/emit.h"
 #include "asm/runtime.h"
 #include <unordered_map>
 
@@ -105,8 +105,17 @@ static void does_helper() {
     make_does(w, code);
 }
 
-// Jumps to `to` when the condition holds (after a cmp or test).
-static void jump_if(Gen& g, Cond c, Xbyak::Label& to) {
+Assembler::Assembler(int nlabels, const std::vector<LoopLabels>& loops_)
+    : labels(size_t(nlabels) + 1), loops(loops_) {
+    g.L(self);
+}
+
+void Assembler::ret() {
+    if (frame) g.leave();
+    g.ret();
+}
+
+void Assembler::jump_if(Cond c, Xbyak::Label& to) {
     using CG = Xbyak::CodeGenerator;
     using Jcc = void (CG::*)(const Xbyak::Label&, CG::LabelType);
     static const Jcc jcc[16] = {&CG::jo, &CG::jno, &CG::jb, &CG::jae, &CG::je, &CG::jne, &CG::jbe, &CG::ja,
@@ -114,144 +123,138 @@ static void jump_if(Gen& g, Cond c, Xbyak::Label& to) {
     (g.*jcc[int(c)])(to, Gen::T_NEAR);
 }
 
-void* assemble(const std::vector<Op>& ops, int nlabels, const std::vector<LoopLabels>& loops, size_t* size) {
-    Gen g;
-    std::vector<Xbyak::Label> labels(size_t(nlabels) + 1);
-    Xbyak::Label self;
-    g.L(self);
-    bool frame = false;   // a locals frame is open at this point of the code
-    auto ret = [&] {
+void Assembler::emit_canonical(const Op& op) {
+    switch (op.kind) {
+    case OpKind::Lit: push_imm(g, op.n); break;
+    case OpKind::FLit:
+        g.mov(rax, op.n);
+        g.movq(xmm0, rax);
+        fpush_reg(g, xmm0);
+        break;
+    case OpKind::Prim: op.w->prim->emit(g); break;
+    case OpKind::PrimImm: op.w->prim->emit_imm(g, op.n); break;
+    case OpKind::Call: g.call_rx(op.w->code); break;
+    case OpKind::CallSelf: g.call(self); break;
+    case OpKind::TailCall:
         if (frame) g.leave();
-        g.ret();
-    };
-    for (const Op& op : ops) {
-        switch (op.kind) {
-        case OpKind::Lit: push_imm(g, op.n); break;
-        case OpKind::FLit:
-            g.mov(rax, op.n);
-            g.movq(xmm0, rax);
-            fpush_reg(g, xmm0);
-            break;
-        case OpKind::Prim: op.w->prim->emit(g); break;
-        case OpKind::PrimImm: op.w->prim->emit_imm(g, op.n); break;
-        case OpKind::Call: g.call_rx(op.w->code); break;
-        case OpKind::CallSelf: g.call(self); break;
-        case OpKind::TailCall:
-            if (frame) g.leave();
-            g.jmp_rx(op.w->code);
-            break;
-        case OpKind::CmpJumpZ:
-            // The flags come from the comparison; mov and lea leave them alone.
-            if (op.w->prim->zero_compare) {
-                g.test(TOS, TOS);
-                g.mov(TOS, g.qword[DSP]);
-                g.lea(DSP, g.ptr[DSP + 8]);
-            } else {
-                g.mov(rax, g.qword[DSP]);
-                g.cmp(rax, TOS);
-                g.mov(TOS, g.qword[DSP + 8]);
-                g.lea(DSP, g.ptr[DSP + 16]);
-            }
-            jump_if(g, negate(op.w->prim->cond), labels[op.a]);
-            break;
-        case OpKind::CmpImmJumpZ:
-            if (fits_i32(op.n)) {
-                g.cmp(TOS, uint32_t(op.n));
-            } else {
-                g.mov(rax, op.n);
-                g.cmp(TOS, rax);
-            }
+        g.jmp_rx(op.w->code);
+        break;
+    case OpKind::CmpJumpZ:
+        // The flags come from the comparison; mov and lea leave them alone.
+        if (op.w->prim->zero_compare) {
+            g.test(TOS, TOS);
             g.mov(TOS, g.qword[DSP]);
             g.lea(DSP, g.ptr[DSP + 8]);
-            jump_if(g, negate(op.w->prim->cond), labels[op.a]);
-            break;
-        case OpKind::Jump: g.jmp(labels[op.a], Gen::T_NEAR); break;
-        case OpKind::JumpZ:
-            g.mov(rax, TOS);
-            drop(g);
-            g.test(rax, rax);
-            g.jz(labels[op.a], Gen::T_NEAR);
-            break;
-        case OpKind::Label: g.L(labels[op.a]); break;
-        case OpKind::QDo:
-        case OpKind::Do: {
-            const LoopLabels& L = loops[op.a];
-            if (op.kind == OpKind::QDo) {
-                Xbyak::Label enter;
-                g.cmp(TOS, g.qword[DSP]);
-                g.jne(enter, Gen::T_NEAR);
-                g.mov(TOS, g.qword[DSP + 8]);
-                g.add(DSP, 16);
-                g.jmp(labels[L.done], Gen::T_NEAR);
-                g.L(enter);
-            }
-            g.push(LOOPB);
-            g.push(LOOPT);
-            g.mov(rax, 0x8000000000000000ull);
-            g.mov(LOOPB, g.qword[DSP]);
-            g.add(LOOPB, rax);
-            g.mov(LOOPT, TOS);
-            g.sub(LOOPT, LOOPB);
+        } else {
+            g.mov(rax, g.qword[DSP]);
+            g.cmp(rax, TOS);
+            g.mov(TOS, g.qword[DSP + 8]);
+            g.lea(DSP, g.ptr[DSP + 16]);
+        }
+        jump_if(negate(op.w->prim->cond), labels[op.a]);
+        break;
+    case OpKind::CmpImmJumpZ:
+        if (fits_i32(op.n)) {
+            g.cmp(TOS, uint32_t(op.n));
+        } else {
+            g.mov(rax, op.n);
+            g.cmp(TOS, rax);
+        }
+        g.mov(TOS, g.qword[DSP]);
+        g.lea(DSP, g.ptr[DSP + 8]);
+        jump_if(negate(op.w->prim->cond), labels[op.a]);
+        break;
+    case OpKind::Jump: g.jmp(labels[op.a], Gen::T_NEAR); break;
+    case OpKind::JumpZ:
+        g.mov(rax, TOS);
+        drop(g);
+        g.test(rax, rax);
+        g.jz(labels[op.a], Gen::T_NEAR);
+        break;
+    case OpKind::Label: g.L(labels[op.a]); break;
+    case OpKind::QDo:
+    case OpKind::Do: {
+        const LoopLabels& L = loops[op.a];
+        if (op.kind == OpKind::QDo) {
+            Xbyak::Label enter;
+            g.cmp(TOS, g.qword[DSP]);
+            g.jne(enter, Gen::T_NEAR);
             g.mov(TOS, g.qword[DSP + 8]);
             g.add(DSP, 16);
-            g.L(labels[L.top]);
-            break;
+            g.jmp(labels[L.done], Gen::T_NEAR);
+            g.L(enter);
         }
-        case OpKind::Loop:
-        case OpKind::PlusLoop: {
-            const LoopLabels& L = loops[op.a];
-            if (op.kind == OpKind::Loop) {
-                g.add(LOOPT, 1);
-            } else {
-                g.mov(rax, TOS);
-                drop(g);
-                g.add(LOOPT, rax);
-            }
-            g.jno(labels[L.top], Gen::T_NEAR);
-            g.L(labels[L.leave]);
-            g.pop(LOOPT);
-            g.pop(LOOPB);
-            g.L(labels[L.done]);
-            break;
-        }
-        case OpKind::Leave: g.jmp(labels[loops[op.a].leave], Gen::T_NEAR); break;
-        case OpKind::Does:
-            g.lea(rax, g.ptr[rip + labels[op.a]]);
-            push_reg(g, rax);
-            call_helper(g, does_helper);
-            ret();
-            frame = false;
-            break;
-        case OpKind::Exit: ret(); break;
-        case OpKind::FrameEnter:
-            // push rbp; rbp = rsp; slot i at [rbp - 8(i+1)]; argument a-1 is TOS.
-            g.push(FRAME);
-            g.mov(FRAME, rsp);
-            g.sub(rsp, int(op.n * 8));
-            for (int i = op.a; i < op.n; ++i) g.mov(g.qword[FRAME - 8 * (i + 1)], 0);
-            if (op.a > 0) {
-                g.mov(g.qword[FRAME - 8 * op.a], TOS);
-                for (int i = 0; i < op.a - 1; ++i) {
-                    g.mov(rax, g.qword[DSP + 8 * (op.a - 2 - i)]);
-                    g.mov(g.qword[FRAME - 8 * (i + 1)], rax);
-                }
-                g.mov(TOS, g.qword[DSP + 8 * (op.a - 1)]);
-                g.add(DSP, 8 * op.a);
-            }
-            frame = true;
-            break;
-        case OpKind::LocalFetch:
-            spill(g);
-            g.mov(TOS, g.qword[FRAME - 8 * (op.a + 1)]);
-            break;
-        case OpKind::LocalStore:
-            g.mov(g.qword[FRAME - 8 * (op.a + 1)], TOS);
-            drop(g);
-            break;
-        }
+        g.push(LOOPB);
+        g.push(LOOPT);
+        g.mov(rax, 0x8000000000000000ull);
+        g.mov(LOOPB, g.qword[DSP]);
+        g.add(LOOPB, rax);
+        g.mov(LOOPT, TOS);
+        g.sub(LOOPT, LOOPB);
+        g.mov(TOS, g.qword[DSP + 8]);
+        g.add(DSP, 16);
+        g.L(labels[L.top]);
+        break;
     }
-    if (ops.empty() || ops.back().kind != OpKind::TailCall) ret();
-    return g.finish(size);
+    case OpKind::Loop:
+    case OpKind::PlusLoop: {
+        const LoopLabels& L = loops[op.a];
+        if (op.kind == OpKind::Loop) {
+            g.add(LOOPT, 1);
+        } else {
+            g.mov(rax, TOS);
+            drop(g);
+            g.add(LOOPT, rax);
+        }
+        g.jno(labels[L.top], Gen::T_NEAR);
+        g.L(labels[L.leave]);
+        g.pop(LOOPT);
+        g.pop(LOOPB);
+        g.L(labels[L.done]);
+        break;
+    }
+    case OpKind::Leave: g.jmp(labels[loops[op.a].leave], Gen::T_NEAR); break;
+    case OpKind::Does:
+        g.lea(rax, g.ptr[rip + labels[op.a]]);
+        push_reg(g, rax);
+        call_helper(g, does_helper);
+        ret();
+        frame = false;
+        break;
+    case OpKind::Exit: ret(); break;
+    case OpKind::FrameEnter:
+        // push rbp; rbp = rsp; slot i at [rbp - 8(i+1)]; argument a-1 is TOS.
+        g.push(FRAME);
+        g.mov(FRAME, rsp);
+        g.sub(rsp, int(op.n * 8));
+        for (int i = op.a; i < op.n; ++i) g.mov(g.qword[FRAME - 8 * (i + 1)], 0);
+        if (op.a > 0) {
+            g.mov(g.qword[FRAME - 8 * op.a], TOS);
+            for (int i = 0; i < op.a - 1; ++i) {
+                g.mov(rax, g.qword[DSP + 8 * (op.a - 2 - i)]);
+                g.mov(g.qword[FRAME - 8 * (i + 1)], rax);
+            }
+            g.mov(TOS, g.qword[DSP + 8 * (op.a - 1)]);
+            g.add(DSP, 8 * op.a);
+        }
+        frame = true;
+        break;
+    case OpKind::LocalFetch:
+        spill(g);
+        g.mov(TOS, g.qword[FRAME - 8 * (op.a + 1)]);
+        break;
+    case OpKind::LocalStore:
+        g.mov(g.qword[FRAME - 8 * (op.a + 1)], TOS);
+        drop(g);
+        break;
+    }
+}
+
+void* assemble(const std::vector<Op>& ops, int nlabels, const std::vector<LoopLabels>& loops, size_t* size) {
+    Assembler a(nlabels, loops);
+    for (const Op& op : ops) a.emit_canonical(op);
+    if (ops.empty() || ops.back().kind != OpKind::TailCall) a.ret();
+    return a.g.finish(size);
 }
 
 Word* end_definition() {
@@ -265,7 +268,8 @@ Word* end_definition() {
     size_t size = 0;
     void* code;
     try {
-        code = assemble(def.ops, def.labels, def.loops, &size);
+        code = optimize ? assemble_modeled(def.ops, def.labels, def.loops, &size)
+                        : assemble(def.ops, def.labels, def.loops, &size);
     } catch (const Xbyak::Error& e) {
         throw_code(e == Xbyak::ERR_CODE_IS_TOO_BIG ? -8 : -22);
     }

@@ -52,4 +52,31 @@ void disassemble(const void* code, size_t size, FILE* out) {
     cs_close(&h);
 }
 
+std::string listing(const void* code, size_t size) {
+    csh h;
+    if (cs_open(CS_ARCH_X86, CS_MODE_64, &h) != CS_ERR_OK) return "(the disassembler could not start)";
+    cs_option(h, CS_OPT_DETAIL, CS_OPT_ON);
+    const auto* p = (const uint8_t*)code;
+    const uint64_t start = (uint64_t)p, end = start + size;
+    uint64_t addr = start;
+    cs_insn* insn = cs_malloc(h);
+    std::string out;
+    while (size > 0 && cs_disasm_iter(h, &p, &size, &addr, insn)) {
+        std::string ops = insn->op_str;
+        const cs_x86& x = insn->detail->x86;
+        if (x.op_count == 1 && x.operands[0].type == X86_OP_IMM && (insn->id == X86_INS_CALL || insn->id == X86_INS_JMP ||
+                                                                   cs_insn_group(h, insn, CS_GRP_JUMP))) {
+            uint64_t t = uint64_t(x.operands[0].imm);
+            if (t >= start && t <= end) ops = "+" + std::to_string(t - start);
+            else if (const Word* w = word_at((const void*)t)) ops = std::string(w->name_view());
+        }
+        if (!out.empty()) out += "; ";
+        out += insn->mnemonic;
+        if (!ops.empty()) out += " " + ops;
+    }
+    cs_free(insn, 1);
+    cs_close(&h);
+    return out;
+}
+
 }  // namespace xf

@@ -142,9 +142,17 @@ static void emit_catch(Gen& g) {
     g.push(FRAME);
     g.mov(g.qword[rcx], rsp);
     g.call(g.qword[rax]);
-    // Push the 0 while the frame still stands: if the xt left the stack
-    // underflowed, this store faults and the fault is caught by this very frame.
-    // The float stack gets the same probe: the store a spill of FTOS would make.
+    // While the frame still stands: a data stack left underflowed throws -4
+    // (a compare, as the cells just below the bottom are ordinary memory:
+    // see DATA_STACK_SLACK), and pushing the 0 probes the float stack with
+    // the store a spill of FTOS would make; its fault is caught by this frame.
+    Xbyak::Label deep_enough;
+    g.mov(rax, (size_t)(vm.ds.base + 1));   // DSP of an empty stack (TOS is the spare slot)
+    g.cmp(DSP, rax);
+    g.jbe(deep_enough);
+    g.mov(rdi, -4);
+    g.jmp((const void*)((const uint8_t*)throw_entry + codemem.delta()));
+    g.L(deep_enough);
     push_imm(g, 0);
     g.movsd(g.qword[FSP - 8], FTOS);
     g.mov(rcx, (size_t)&catch_frame);
@@ -188,6 +196,10 @@ static void emit_throw_entries(Gen& g) {
     g.mov(g.qword[rcx], rdx);
     g.mov(TOS, g.qword[DSP - 8]);
     g.movsd(FTOS, g.qword[FSP - 8]);
+    // The code that threw may have underflowed into the slack below the stack.
+    g.mov(rax, (size_t)vm.ds_high);
+    g.mov(rcx, (size_t)(vm.ds.base + 1));
+    for (size_t i = 0; i < DATA_STACK_SLACK; ++i) g.mov(g.qword[rcx + 8 * i], rax);
     push_reg(g, rdi);
     g.ret();
 }
@@ -314,6 +326,17 @@ void make_prim_body(Word* w, const Prim& p) {
 }  // namespace xf
 
 namespace xf {
+void emit_need(Gen& g, int n) {
+    // Depth n means DSP = base + 8 - 8n (TOS in rbx, the empty stack's DSP one
+    // cell above the spare slot at base).
+    Xbyak::Label ok;
+    g.mov(rax, (size_t)(vm.ds.base + 1 - n));
+    g.cmp(DSP, rax);
+    g.jbe(ok, Gen::T_NEAR);
+    emit_throw(g, -4);
+    g.L(ok);
+}
+
 void emit_throw(Gen& g, cell code) {
     g.mov(rdi, code);
     g.call_rx(throw_entry);   // a call, so that the backtrace names this word

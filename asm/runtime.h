@@ -38,4 +38,8 @@ void make_prim_body(Word* w, const struct Prim& p);
 namespace xf {
 // Jumps to THROW with a constant code; safe whatever state rsp is in.
 void emit_throw(Gen& g, cell code);
+// Throws -4 unless the data stack holds n items: for primitives that write
+// through operands taken deep in the stack, which the cells of slack below
+// the bottom (core/memory.cpp) would otherwise hand them.
+void emit_need(Gen& g, int n);
 }

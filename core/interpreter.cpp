@@ -359,6 +359,7 @@ void required(std::string_view name) {
 void reset_after_error() {
     while (sources.size() > 1) pop_source();
     vm.ds.sp = vm.ds.base;
+    poison_stack_slack();
     vm.fs.sp = vm.fs.base;
     vm.state = 0;
     vm.source_id = 0;

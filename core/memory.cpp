@@ -25,6 +25,16 @@ void check_interrupt() {
 constexpr size_t DATA_SPACE = 64u << 20;
 constexpr size_t DATA_STACK_CELLS = 1u << 16;
 constexpr size_t FLOAT_STACK_ITEMS = 1u << 13;
+// Cells of ordinary memory below the data stack's bottom, before the guard
+// zone. The stack model (asm/stackmodel.cpp) may load a loop's items into
+// registers at a depth the stack no longer has, and store them back; a
+// correct program never uses those values, and real underflow is checked by
+// depth. They hold the address of the guard zone beyond them, so that an
+// underflowed primitive that takes one as an address (`1 2 FILL`) faults
+// there and reports -4, as it would without the slack.
+void poison_stack_slack() {
+    for (size_t i = 1; i <= DATA_STACK_SLACK; ++i) vm.ds.base[i] = cell(vm.ds_high);
+}
 
 [[noreturn]] void throw_code(cell code) { throw ForthThrow{code}; }
 
@@ -41,15 +51,16 @@ uint8_t* map_guarded(size_t usable) {
 void init_memory() {
     vm.dp_start = vm.dp = map_guarded(DATA_SPACE);
     vm.dp_end = vm.dp_start + DATA_SPACE;
-    cell* stack = (cell*)map_guarded(DATA_STACK_CELLS * sizeof(cell));
+    cell* stack = (cell*)map_guarded((DATA_STACK_CELLS + DATA_STACK_SLACK) * sizeof(cell));
     // One slot below the top is the home of a stale TOS when the stack is
     // empty (native code always spills rbx on a push), so C++'s base is one
     // cell lower than the guard page.
     vm.ds_low = (uint8_t*)stack;
-    vm.ds_high = (uint8_t*)(stack + DATA_STACK_CELLS);
+    vm.ds_high = (uint8_t*)(stack + DATA_STACK_CELLS + DATA_STACK_SLACK);
     vm.ds.limit = stack + 8;  // a little headroom for native code's pushes
     vm.ds.base = stack + DATA_STACK_CELLS - 1;
     vm.ds.sp = vm.ds.base;
+    poison_stack_slack();
     double* fstack = (double*)map_guarded(FLOAT_STACK_ITEMS * sizeof(double));
     vm.fs_low = (uint8_t*)fstack;
     vm.fs_high = (uint8_t*)(fstack + FLOAT_STACK_ITEMS);

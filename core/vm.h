@@ -105,6 +105,8 @@ std::string user_string(const void* addr, cell n);
 
 // Data space
 void init_memory();
+constexpr size_t DATA_STACK_SLACK = 16;   // cells below the bottom: see core/memory.cpp
+void poison_stack_slack();           // after an error: see DATA_STACK_SLACK
 void check_space(size_t n);          // -8 if n bytes do not fit
 inline uint8_t* here() { return vm.dp; }
 void allot(cell n);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Memory access and data space (CORE, CORE EXT, STRING's block moves).
 #include "asm/emit.h"
+#include "asm/runtime.h"
 #include "words/registry.h"
 #include <cstring>
 
@@ -34,6 +35,7 @@ static void two_fetch(Gen& g) {   // ( a -- x1 x2 ): x2 at a, x1 at a+8
     g.mov(TOS, g.qword[TOS]);
 }
 static void two_store(Gen& g) {   // ( x1 x2 a -- )
+    emit_need(g, 3);
     g.mov(rax, g.qword[DSP]);
     g.mov(g.qword[TOS], rax);
     g.mov(rax, g.qword[DSP + 8]);
@@ -63,6 +65,7 @@ static void here_(Gen& g) {
 // ( addr1 addr2 u -- ) loads rsi = addr1, rdi = addr2, rcx = u, drops all three.
 // A count of zero or less moves nothing (the jump goes to `none`).
 static void load_move_operands(Gen& g, Xbyak::Label& none) {
+    emit_need(g, 3);
     g.mov(rcx, TOS);
     g.mov(rsi, g.qword[DSP + 8]);
     g.mov(rdi, g.qword[DSP]);
@@ -107,6 +110,7 @@ static void cmove_up(Gen& g) {
     g.L(done);
 }
 static void fill_bytes(Gen& g) {   // ( c-addr u char -- )
+    emit_need(g, 3);
     g.mov(rax, TOS);
     g.mov(rcx, g.qword[DSP]);
     g.mov(rdi, g.qword[DSP + 8]);

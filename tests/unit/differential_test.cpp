@@ -41,7 +41,7 @@ private:
                                              "u<", "u>", "min", "max", "lshift", "rshift"};
         static const char* const unary[] = {"negate", "invert", "1+", "1-", "2*", "2/", "abs", "0=", "0<", "0>", "0<>"};
         static const char* const compare[] = {"=", "<>", "<", ">", "<=", ">=", "u<", "u>", "0=", "0<", "0>", "0<>"};
-        switch (pick(12)) {
+        switch (pick(17)) {
         case 0: s += number() + " "; ++d; break;
         case 1:
             if (d >= 1) { s += "dup "; ++d; }
@@ -95,8 +95,39 @@ private:
         case 10:
             if (d >= 2) { s += "tuck "; ++d; }
             break;
-        default:
+        case 11:
             if (d >= 3) { s += "2 pick "; ++d; }
+            break;
+        case 12:   // the return stack around a piece of code
+            if (d >= 2 && depth_left > 0) s += ">r " + body(d - 1, d - 1, 0, depth_left - 1) + "r> ";
+            break;
+        case 13: {   // memory: a cell or a byte of the scratch buffer
+            std::string at = std::to_string(pick(8)) + " cells dbuf + ";
+            switch (pick(5)) {
+            case 0: if (d >= 1) { s += "dup " + at + "! "; } break;
+            case 1: s += at + "@ "; ++d; break;
+            case 2: if (d >= 1) { s += at + "+! "; --d; } break;
+            case 3: if (d >= 1) { s += "dup " + at + "c! " + at + "c@ + "; } break;
+            default: if (d >= 1) { s += "dbuf ! dbuf @ "; } break;
+            }
+            break;
+        }
+        case 14:   // BEGIN loops, the counter on the return stack or on top
+            if (d >= 1 && depth_left > 0) {
+                if (pick(2)) s += std::to_string(pick(4)) + " begin >r " + body(d, d, 0, depth_left - 1) + "r> 1- dup 0< until drop ";
+                else s += std::to_string(pick(4)) + " begin dup while 1- >r " + body(d, d, 0, depth_left - 1) + "r> repeat drop ";
+            }
+            break;
+        case 15:   // a loop that leaves one more item each time round, then drops them
+            if (d >= 1 && depth_left > 0) {
+                int n = int(pick(4));
+                s += std::to_string(n) + " 0 ?do dup i + loop ";
+                for (int k = 0; k < n; ++k) s += "drop ";
+            }
+            break;
+        default:
+            if (d >= 2) s += pick(2) ? "2dup + + " : "2dup 2drop ";
+            if (d >= 1) s += pick(2) ? "cell+ " : "3 lshift 1 rshift ";
             break;
         }
     }
@@ -123,10 +154,12 @@ void define(const std::string& name, const std::string& body, bool opt) {
 }  // namespace
 
 TEST_CASE("optimised and -O0 code agree on thousands of generated definitions", "[differential]") {
+    run("create dbuf 64 allot");
     SourceGen gen(20261124);
     constexpr int HELPERS = 12;
     for (int h = 0; h < HELPERS; ++h) {
         std::string b = gen.body(2, 1, h, 1);
+        if (getenv("XF_SHOW_HELPERS")) printf("h%d: %s\n", h, b.c_str());
         define("h" + std::to_string(h) + "-o", with_suffix(b, "-o"), true);
         define("h" + std::to_string(h) + "-n", with_suffix(b, "-n"), false);
     }
@@ -138,7 +171,7 @@ TEST_CASE("optimised and -O0 code agree on thousands of generated definitions", 
         define(o, with_suffix(b, "-o"), true);
         define(n, with_suffix(b, "-n"), false);
         for (int k = 0; k < 3; ++k) {
-            std::string args;
+            std::string args = "dbuf 64 erase ";
             for (int a = 0; a < 3; ++a) args += std::to_string(int64_t(inputs()) >> (inputs() % 64)) + " ";
             INFO("definition: " << b << "\ninputs: " << args);
             cell co = 0, cn = 0;

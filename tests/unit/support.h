@@ -3,6 +3,7 @@
 // Forth text, and reading back the bytes a word was compiled to.
 #pragma once
 #include "asm/compiler.h"
+#include "asm/disasm.h"
 #include "core/interpreter.h"
 #include "words/boot.h"
 #include "words/registry.h"
@@ -48,6 +49,14 @@ inline cell throw_of(const std::string& src) {
         return t.code;
     }
     return 0;
+}
+
+// The machine code of a word as one line of assembly (asm/disasm.h listing).
+inline std::string listing_of(const std::string& name) {
+    boot_once();
+    Word* w = find_word(name);
+    REQUIRE(w != nullptr);
+    return listing(w->code, w->code_size);
 }
 
 // The machine code of a word, as bytes.

@@ -1,0 +1,921 @@
+// SPDX-License-Identifier: MIT
+// The optimising assembler: a compile-time model of the data stack.
+//
+// The canonical compiler (asm/compiler.cpp) keeps TOS in rbx and everything
+// else in memory between any two ops. This one walks the same op list but
+// keeps a picture of the stack's top: each item is a register plus a
+// constant offset, or a known constant. Shuffles move nothing but the
+// picture; a literal is an immediate operand; `+ 8` on a register only
+// changes its offset, which the next memory access folds into its address;
+// arithmetic on constants folds (never division: folding must not remove a
+// fault). Items still in memory are loaded when an op needs them.
+//
+// State, between ops:
+//   items     the top of the stack, bottom first, held in registers/constants;
+//   consumed  the memory part of the stack starts at [r15 + 8*consumed]
+//             (r15 is only moved when the state is made to conform);
+//   ritems    values >R'd but not yet pushed (R> takes them back for free).
+// A register item may remember its home: the memory slot it was loaded from
+// and still equals, so writing it back there is skipped. Any store through
+// an address forgets all homes (the program may write to its own stack).
+//
+// Where control flow meets, the state must agree. Every label gets a
+// target state (all items in distinct registers, a `consumed`): the first
+// arrival decides it, from its own state (constants loaded, shared
+// registers split); every later arrival conforms to it with a parallel move,
+// spills and loads, and one `lea r15`. Only mov, lea and push are used to
+// conform, so the flags of a comparison survive it and the conditional jump
+// comes after. Calls, EXIT, the end of the definition and every op the model
+// does not know make the state canonical (rbx = TOS, conform to [rbx], 0)
+// and then emit the canonical code, so the model never needs to know more
+// than the words that matter to speed.
+//
+// Registers: the model allocates from rbx rax rcx rdx rsi rdi r8 r9 r10
+// (scratch and TOS of the canonical convention); r11 is its own scratch.
+// LOOPT/LOOPB keep the innermost DO loop as in the canonical compiler.
+#include "asm/assembler.h"
+#include <algorithm>
+#include <cstring>
+#include <unordered_map>
+
+namespace xf {
+using namespace regs;
+
+namespace {
+
+// What the model knows a primitive does.
+enum class Sem : uint8_t {
+    None, Dup, Drop, Swap, Over, Rot, MinusRot, Nip, Tuck, TwoDup, TwoDrop,
+    Add, Sub, And, Or, Xor, Mul, Lshift, Rshift, Negate, Invert, TwoStar, TwoSlash, Cells, Min, Max,
+    OnePlus, OneMinus, CellPlus, CharPlus, Chars,
+    Compare, Fetch, Store, CFetch, CStore, PlusStore,
+    LoopI, LoopJ, ToR, RFrom, RFetch, RDrop,
+};
+
+struct SemEntry { const char* name; Sem sem; };
+// The table of modelled primitives; comparisons are recognised by their cond.
+constexpr SemEntry sem_table[] = {
+    {"DUP", Sem::Dup}, {"DROP", Sem::Drop}, {"SWAP", Sem::Swap}, {"OVER", Sem::Over}, {"ROT", Sem::Rot},
+    {"-ROT", Sem::MinusRot}, {"NIP", Sem::Nip}, {"TUCK", Sem::Tuck}, {"2DUP", Sem::TwoDup}, {"2DROP", Sem::TwoDrop},
+    {"+", Sem::Add}, {"-", Sem::Sub}, {"AND", Sem::And}, {"OR", Sem::Or}, {"XOR", Sem::Xor}, {"*", Sem::Mul},
+    {"LSHIFT", Sem::Lshift}, {"RSHIFT", Sem::Rshift}, {"NEGATE", Sem::Negate}, {"INVERT", Sem::Invert},
+    {"2*", Sem::TwoStar}, {"2/", Sem::TwoSlash}, {"CELLS", Sem::Cells}, {"MIN", Sem::Min}, {"MAX", Sem::Max},
+    {"1+", Sem::OnePlus}, {"1-", Sem::OneMinus}, {"CELL+", Sem::CellPlus}, {"CHAR+", Sem::CharPlus},
+    {"CHARS", Sem::Chars}, {"@", Sem::Fetch}, {"!", Sem::Store}, {"C@", Sem::CFetch}, {"C!", Sem::CStore},
+    {"+!", Sem::PlusStore}, {"I", Sem::LoopI}, {"J", Sem::LoopJ}, {">R", Sem::ToR}, {"R>", Sem::RFrom},
+    {"R@", Sem::RFetch}, {"RDROP", Sem::RDrop},
+};
+
+Sem sem_of(const Prim* p) {
+    static std::unordered_map<const Prim*, Sem> cache;
+    auto it = cache.find(p);
+    if (it != cache.end()) return it->second;
+    Sem s = p->cond != Cond::None ? Sem::Compare : Sem::None;
+    for (const SemEntry& e : sem_table)
+        if (!strcmp(e.name, p->name)) s = e.sem;
+    cache[p] = s;
+    return s;
+}
+
+constexpr int NO_HOME = INT32_MIN;
+constexpr int POOL[] = {0 /*rax*/, 1 /*rcx*/, 2 /*rdx*/, 6 /*rsi*/, 7 /*rdi*/, 8, 9, 10, 3 /*rbx*/};
+constexpr int SCRATCH = 11;          // r11: the model's own temporary, never an item
+constexpr size_t MAX_LABEL_ITEMS = 6;   // items a label's state keeps in registers
+constexpr size_t MAX_RITEMS = 4;
+
+struct Item {
+    bool imm = false;
+    int reg = 0;       // when !imm: value = reg + n
+    cell n = 0;        // the constant, or the offset
+    int home = NO_HOME;
+    static Item constant(cell n) { return {true, 0, n, NO_HOME}; }
+    static Item in(int reg, int home = NO_HOME) { return {false, reg, 0, home}; }
+    bool plain() const { return !imm && n == 0; }
+};
+
+struct Target {
+    std::vector<int> regs;   // bottom first
+    int consumed = 0;
+    bool decided = false;
+    std::vector<int> homes;  // the homes every arrival so far agrees on
+    int arrivals = 0;        // jumps assembled so far
+};
+
+Xbyak::Reg64 R(int idx) { return Xbyak::Reg64(idx); }
+
+Cond swap_cond(Cond c) {   // a c b  <=>  b swap_cond(c) a
+    switch (c) {
+    case Cond::L: return Cond::G;
+    case Cond::G: return Cond::L;
+    case Cond::LE: return Cond::GE;
+    case Cond::GE: return Cond::LE;
+    case Cond::B: return Cond::A;
+    case Cond::A: return Cond::B;
+    case Cond::BE: return Cond::AE;
+    case Cond::AE: return Cond::BE;
+    default: return c;
+    }
+}
+
+bool holds(Cond c, cell a, cell b) {   // the comparison a c b on constants
+    ucell ua = ucell(a), ub = ucell(b);
+    switch (c) {
+    case Cond::E: return a == b;
+    case Cond::NE: return a != b;
+    case Cond::L: return a < b;
+    case Cond::G: return a > b;
+    case Cond::LE: return a <= b;
+    case Cond::GE: return a >= b;
+    case Cond::B: return ua < ub;
+    case Cond::A: return ua > ub;
+    case Cond::BE: return ua <= ub;
+    case Cond::AE: return ua >= ub;
+    case Cond::S: return a < 0;
+    case Cond::NS: return a >= 0;
+    default: return false;
+    }
+}
+
+class Model {
+public:
+    Model(Assembler& a, const std::vector<Op>& ops) : A(a), g(a.g), ops(ops), targets(a.labels.size()) {
+        items.push_back(Item::in(TOS.getIdx()));
+        refs.assign(a.labels.size(), 0);
+        for (const Op& op : ops) count_refs(op);
+    }
+
+    void run() {
+        for (size_t i = 0; i < ops.size(); ++i) {
+            const Op& op = ops[i];
+            // A comparison followed by a conditional branch becomes cmp + jcc.
+            if (op.kind == OpKind::Prim && sem_of(op.w->prim) == Sem::Compare && i + 1 < ops.size() &&
+                ops[i + 1].kind == OpKind::JumpZ) {
+                compare_branch(op.w->prim, ops[++i].a);
+                continue;
+            }
+            if (op.kind == OpKind::PrimImm && sem_of(op.w->prim) == Sem::Compare && i + 1 < ops.size() &&
+                ops[i + 1].kind == OpKind::JumpZ) {
+                items.push_back(Item::constant(op.n));
+                compare_branch(op.w->prim, ops[++i].a);
+                continue;
+            }
+            step(op);
+        }
+        if (ops.empty() || ops.back().kind != OpKind::TailCall) {
+            canonical();
+            A.ret();
+        }
+    }
+
+private:
+    Assembler& A;
+    Gen& g;
+    const std::vector<Op>& ops;
+    std::vector<Target> targets;
+    std::vector<int> refs;   // jumps to each label
+    std::vector<Item> items;
+    int consumed = 0;
+    std::vector<Item> ritems;
+    bool reachable = true;
+    unsigned pinned = 0;     // registers an op is still reading: not to be reused
+
+    void count_refs(const Op& op) {
+        switch (op.kind) {
+        case OpKind::Jump: case OpKind::JumpZ: case OpKind::CmpJumpZ: case OpKind::CmpImmJumpZ:
+            ++refs[size_t(op.a)];
+            break;
+        case OpKind::QDo: ++refs[size_t(A.loops[op.a].done)]; [[fallthrough]];
+        case OpKind::Do: ++refs[size_t(A.loops[op.a].top)]; break;
+        case OpKind::Leave: ++refs[size_t(A.loops[op.a].leave)]; break;
+        default: break;
+        }
+    }
+
+    // -- Registers ----------------------------------------------------------
+    int uses(int reg) const {
+        int n = (pinned >> reg) & 1;
+        for (const Item& it : items) n += !it.imm && it.reg == reg;
+        for (const Item& it : ritems) n += !it.imm && it.reg == reg;
+        return n;
+    }
+    void pin(const Item& it) { if (!it.imm) pinned |= 1u << it.reg; }
+    int alloc() {
+        for (;;) {
+            for (int r : POOL)
+                if (uses(r) == 0) return r;
+            // Every register holds an item: write the deepest one back.
+            if (!ritems.empty()) flush_one_ritem();
+            else spill_bottom();
+        }
+    }
+
+    Xbyak::Address slot(int s) { return g.qword[DSP + 8 * s]; }
+
+    // Writes item `it` to stack slot s.
+    void store_item(int s, const Item& it) {
+        if (!(it.plain() && it.home == s)) {
+            if (it.imm && fits_i32(it.n)) {
+                g.mov(slot(s), int32_t(it.n));
+            } else if (it.imm) {
+                g.mov(R(SCRATCH), it.n);
+                g.mov(slot(s), R(SCRATCH));
+            } else if (it.n != 0) {
+                g.lea(R(SCRATCH), g.ptr[R(it.reg) + int32_t(it.n)]);
+                g.mov(slot(s), R(SCRATCH));
+            } else {
+                g.mov(slot(s), R(it.reg));
+            }
+        }
+        for (Item& other : items)
+            if (other.home == s) other.home = NO_HOME;
+        if (!(it.plain() && it.home == s))
+            for (Item& other : ritems) other.home = NO_HOME;
+    }
+    void spill_bottom() {
+        Item it = items.front();
+        items.erase(items.begin());
+        store_item(--consumed, it);
+    }
+    void flush_one_ritem() {
+        Item it = ritems.front();
+        ritems.erase(ritems.begin());
+        if (it.imm && fits_i32(it.n)) {
+            g.push(int32_t(it.n));
+        } else if (it.plain()) {
+            g.push(R(it.reg));
+        } else {
+            materialize(it, SCRATCH);
+            g.push(R(SCRATCH));
+        }
+    }
+    void flush_ritems() { while (!ritems.empty()) flush_one_ritem(); }
+
+    // Puts the value of `it` into register dst (flags untouched).
+    void materialize(const Item& it, int dst) {
+        if (it.imm) g.mov(R(dst), it.n);
+        else if (it.n != 0) g.lea(R(dst), g.ptr[R(it.reg) + int32_t(it.n)]);
+        else if (it.reg != dst) g.mov(R(dst), R(it.reg));
+    }
+
+    // -- The stack ------------------------------------------------------------
+    void ensure(size_t k) {   // at least k items in the picture
+        while (items.size() < k) {
+            int r = alloc();
+            g.mov(R(r), slot(consumed));
+            items.insert(items.begin(), Item::in(r, consumed));
+            ++consumed;
+        }
+    }
+    Item pop() {
+        ensure(1);
+        Item it = items.back();
+        items.pop_back();
+        return it;
+    }
+    // ( a b -- ): both taken at once, so that loading a cannot reuse b's register.
+    std::pair<Item, Item> pop2() {
+        ensure(2);
+        Item b = items.back();
+        items.pop_back();
+        Item a = items.back();
+        items.pop_back();
+        return {a, b};
+    }
+    void push(const Item& it) { items.push_back(it); }
+
+    // A register holding exactly the value of `it`, for reading.
+    int value_reg(const Item& it) {
+        if (it.plain()) return it.reg;
+        if (!it.imm && !(pinned >> it.reg & 1) && offset_shared(it.reg, it.n)) {
+            // Every other holder of the register wants the same offset: add it once.
+            g.lea(R(it.reg), g.ptr[R(it.reg) + int32_t(it.n)]);
+            for (auto* v : {&items, &ritems})
+                for (Item& other : *v)
+                    if (!other.imm && other.reg == it.reg) other.n = 0;
+            return it.reg;
+        }
+        int r = alloc();
+        materialize(it, r);
+        return r;
+    }
+    bool offset_shared(int reg, cell n) const {
+        for (auto* v : {&items, &ritems})
+            for (const Item& other : *v)
+                if (!other.imm && other.reg == reg && other.n != n) return false;
+        return true;
+    }
+    // A register holding the value of `it` that the op may overwrite.
+    int own_reg(const Item& it) {
+        if (!it.imm && uses(it.reg) == 0) {
+            if (it.n != 0) g.lea(R(it.reg), g.ptr[R(it.reg) + int32_t(it.n)]);
+            return it.reg;
+        }
+        int r = alloc();
+        materialize(it, r);
+        return r;
+    }
+    // `b` as the second operand of an ALU instruction: an imm32 or a register.
+    // Uses r11 when it has to, so call it after the destination is chosen.
+    struct Operand { bool imm; int32_t n; int reg; };
+    Operand operand(const Item& b) {
+        if (b.imm && fits_i32(b.n)) return {true, int32_t(b.n), 0};
+        if (b.plain()) return {false, 0, b.reg};
+        materialize(b, SCRATCH);
+        return {false, 0, SCRATCH};
+    }
+    // The memory operand at address `a` (+ disp).
+    Xbyak::RegExp address(const Item& a) {
+        if (a.imm && fits_i32(a.n)) return Xbyak::RegExp(size_t(int64_t(a.n)));
+        if (a.imm) {
+            g.mov(R(SCRATCH), a.n);
+            return Xbyak::RegExp(R(SCRATCH));
+        }
+        return R(a.reg) + int32_t(a.n);
+    }
+    void forget_homes() {
+        for (Item& it : items) it.home = NO_HOME;
+    }
+
+    // -- Conforming ----------------------------------------------------------
+    struct Move { int dst; int kind; int reg; cell n; };   // kind 0 reg+n, 1 imm, 2 memory slot n
+    void conform(const Target& t) {
+        flush_ritems();
+        size_t k = t.regs.size();
+        while (items.size() > k) spill_bottom();
+        size_t extra = k - items.size();
+        std::vector<Move> moves;
+        std::vector<int> homes(k, NO_HOME);   // a moved value keeps its home slot
+        for (size_t i = 0; i < k; ++i) {
+            int dst = t.regs[i];
+            if (i < extra) {
+                moves.push_back({dst, 2, 0, cell(consumed + int(extra) - 1 - int(i))});
+                homes[i] = int(moves.back().n);
+            } else {
+                const Item& it = items[i - extra];
+                if (it.plain()) homes[i] = it.home;
+                if (it.imm) moves.push_back({dst, 1, 0, it.n});
+                else if (!(it.reg == dst && it.n == 0)) moves.push_back({dst, 0, it.reg, it.n});
+            }
+        }
+        parallel_move(moves);
+        int shift = consumed + int(extra) - t.consumed;
+        if (shift != 0) g.lea(DSP, g.ptr[DSP + 8 * shift]);
+        items.clear();
+        for (size_t i = 0; i < k; ++i) items.push_back(Item::in(t.regs[i], homes[i] == NO_HOME ? NO_HOME : homes[i] - shift));
+        consumed = t.consumed;
+    }
+    void parallel_move(std::vector<Move> moves) {
+        auto read_by_pending = [&](int reg) {
+            for (const Move& m : moves)
+                if (m.kind == 0 && m.reg == reg) return true;
+            return false;
+        };
+        while (!moves.empty()) {
+            bool progress = false;
+            for (size_t i = 0; i < moves.size(); ++i) {
+                Move m = moves[i];
+                moves.erase(moves.begin() + long(i));
+                if (read_by_pending(m.dst)) {
+                    moves.insert(moves.begin() + long(i), m);
+                    continue;
+                }
+                if (m.kind == 0) materialize(Item{false, m.reg, m.n, NO_HOME}, m.dst);
+                else if (m.kind == 1) g.mov(R(m.dst), m.n);
+                else g.mov(R(m.dst), slot(int(m.n)));
+                progress = true;
+                break;
+            }
+            if (progress) continue;
+            // Only cycles of register moves remain: park one destination's
+            // value in r11 and let its readers take it from there.
+            int d = moves.front().dst;
+            g.mov(R(SCRATCH), R(d));
+            for (Move& m : moves)
+                if (m.kind == 0 && m.reg == d) m.reg = SCRATCH;
+        }
+    }
+    Target canonical_target() const {
+        Target t;
+        t.regs = {TOS.getIdx()};
+        t.decided = true;
+        return t;
+    }
+    void canonical() { conform(canonical_target()); }
+
+    // The state a label takes from its first arrival: at most
+    // MAX_LABEL_ITEMS items, each in a register of its own.
+    Target decide() {
+        flush_ritems();
+        ensure(1);   // a state without its top in a register costs a load at every use
+        while (items.size() > MAX_LABEL_ITEMS) spill_bottom();
+        Target t;
+        t.decided = true;
+        unsigned taken = 0;
+        for (const Item& it : items)
+            if (!it.imm && it.n == 0 && !(taken >> it.reg & 1)) {
+                t.regs.push_back(it.reg);
+                taken |= 1u << it.reg;
+            } else {
+                t.regs.push_back(-1);
+            }
+        for (int& r : t.regs) {
+            if (r != -1) continue;
+            for (int c : POOL)
+                if (!(taken >> c & 1) && uses(c) == 0) { r = c; break; }
+            if (r == -1)
+                for (int c : POOL)
+                    if (!(taken >> c & 1)) { r = c; break; }
+            taken |= 1u << r;
+        }
+        t.consumed = consumed;
+        return t;
+    }
+    Target& target(int label) {
+        Target& t = targets[size_t(label)];
+        if (!t.decided) t = decide();
+        return t;
+    }
+
+    // Jumps to `label` (when `c` holds after the flags already set, or always).
+    void branch(int label, Cond c = Cond::None) {
+        Target& t = target(label);
+        conform(t);
+        agree_homes(t);
+        ++t.arrivals;
+        if (c == Cond::None) {
+            g.jmp(A.labels[size_t(label)], Gen::T_NEAR);
+            unreachable();
+        } else {
+            A.jump_if(c, A.labels[size_t(label)]);
+        }
+    }
+    void unreachable() {
+        reachable = false;
+        items.assign(1, Item::in(TOS.getIdx()));
+        consumed = 0;
+        ritems.clear();
+    }
+    void agree_homes(Target& t) {
+        if (t.homes.empty()) {
+            for (const Item& it : items) t.homes.push_back(it.home);
+            return;
+        }
+        for (size_t i = 0; i < items.size(); ++i)
+            if (t.homes[i] != items[i].home) t.homes[i] = NO_HOME;
+    }
+    void place(int label) {
+        Target& t = targets[size_t(label)];
+        bool all_forward = t.arrivals == refs[size_t(label)];   // no jump comes from below
+        if (reachable) {
+            if (t.decided) conform(t);
+            else if (refs[size_t(label)] > 0) conform(target(label));
+            if (all_forward && t.arrivals > 0) {
+                agree_homes(t);
+                for (size_t i = 0; i < items.size(); ++i) items[i].home = t.homes[i];
+            }
+        } else if (all_forward && t.decided) {
+            items.clear();
+            for (size_t i = 0; i < t.regs.size(); ++i)
+                items.push_back(Item::in(t.regs[i], i < t.homes.size() ? t.homes[i] : NO_HOME));
+            consumed = t.consumed;
+            reachable = true;
+            g.L(A.labels[size_t(label)]);
+            return;
+        } else {
+            if (!t.decided) t = canonical_target();
+            items.clear();
+            for (int r : t.regs) items.push_back(Item::in(r));
+            consumed = t.consumed;
+        }
+        if (!all_forward) forget_homes();   // a jump from below is not assembled yet
+        reachable = true;
+        g.L(A.labels[size_t(label)]);
+    }
+
+    // -- Ops ------------------------------------------------------------------
+    void fallback(const Op& op) {
+        canonical();
+        A.emit_canonical(op);
+        forget_homes();   // the op may have changed rbx and the stack
+    }
+
+    void step(const Op& op) {
+        switch (op.kind) {
+        case OpKind::Lit: push(Item::constant(op.n)); break;
+        case OpKind::Prim:
+            if (!prim(op.w->prim)) fallback(op);
+            break;
+        case OpKind::PrimImm:
+            push(Item::constant(op.n));
+            if (!prim(op.w->prim)) {
+                items.pop_back();
+                fallback(op);
+            }
+            break;
+        case OpKind::CmpJumpZ: compare_branch(op.w->prim, op.a); break;
+        case OpKind::CmpImmJumpZ:
+            push(Item::constant(op.n));
+            compare_branch(op.w->prim, op.a);
+            break;
+        case OpKind::Jump: branch(op.a); break;
+        case OpKind::JumpZ: {
+            Item f = pop();
+            if (f.imm) {
+                if (f.n == 0) branch(op.a);
+                break;
+            }
+            int r = value_reg(f);
+            g.test(R(r), R(r));
+            branch(op.a, Cond::E);
+            break;
+        }
+        case OpKind::Label: place(op.a); break;
+        case OpKind::Do: case OpKind::QDo: do_loop(op); break;
+        case OpKind::Loop: case OpKind::PlusLoop: end_loop(op); break;
+        case OpKind::Leave: branch(A.loops[op.a].leave); break;
+        case OpKind::LocalFetch: {
+            int r = alloc();
+            g.mov(R(r), g.qword[FRAME - 8 * (op.a + 1)]);
+            push(Item::in(r));
+            break;
+        }
+        case OpKind::LocalStore: {
+            Item x = pop();
+            if (x.imm && fits_i32(x.n)) {
+                g.mov(g.qword[FRAME - 8 * (op.a + 1)], int32_t(x.n));
+            } else {
+                int r = x.plain() ? x.reg : (materialize(x, SCRATCH), SCRATCH);
+                g.mov(g.qword[FRAME - 8 * (op.a + 1)], R(r));
+            }
+            break;
+        }
+        case OpKind::Exit: case OpKind::TailCall: case OpKind::Does:
+            fallback(op);
+            unreachable();
+            break;
+        default: fallback(op); break;
+        }
+    }
+
+    // cmp (or test) for comparison p on the top two (one) items, then a
+    // jump to `label` when the comparison is false.
+    void compare_branch(const Prim* p, int label) {
+        Cond c = p->cond;
+        if (!compare_flags(p, c)) {   // folded to a constant
+            Item f = items.back();
+            items.pop_back();
+            if (f.n == 0) branch(label);
+            return;
+        }
+        branch(label, negate(c));
+    }
+    // Sets the flags for comparison p (its condition in c, possibly swapped);
+    // false when both operands were constants: the flag is pushed instead.
+    bool compare_flags(const Prim* p, Cond& c) {
+        if (p->zero_compare) {
+            Item a = pop();
+            if (a.imm) {
+                push(Item::constant(holds(c, a.n, 0) ? -1 : 0));
+                return false;
+            }
+            int r = value_reg(a);
+            g.test(R(r), R(r));
+            return true;
+        }
+        auto [a, b] = pop2();
+        if (a.imm && b.imm) {
+            push(Item::constant(holds(c, a.n, b.n) ? -1 : 0));
+            return false;
+        }
+        if (a.imm) {
+            std::swap(a, b);
+            c = swap_cond(c);
+        }
+        pin(b);
+        int ra = value_reg(a);
+        pinned |= 1u << ra;
+        Operand ob = operand(b);
+        if (ob.imm) g.cmp(R(ra), ob.n);
+        else g.cmp(R(ra), R(ob.reg));
+        pinned = 0;
+        return true;
+    }
+    void compare_value(const Prim* p) {
+        Cond c = p->cond;
+        if (!compare_flags(p, c)) return;
+        static const auto setcc = [](Gen& g, Cond c, const Xbyak::Reg8& r) {
+            using CG = Xbyak::CodeGenerator;
+            using Set = void (CG::*)(const Xbyak::Operand&);
+            static const Set set[16] = {&CG::seto, &CG::setno, &CG::setb, &CG::setae, &CG::sete, &CG::setne,
+                                        &CG::setbe, &CG::seta, &CG::sets, &CG::setns, &CG::setp, &CG::setnp,
+                                        &CG::setl, &CG::setge, &CG::setle, &CG::setg};
+            (g.*set[int(c)])(r);
+        };
+        int d = alloc();   // mov-free: the flags survive a spill
+        setcc(g, c, R(d).cvt8());
+        g.movzx(R(d).cvt32(), R(d).cvt8());
+        g.neg(R(d));
+        push(Item::in(d));
+    }
+
+    // Binary ALU ops: + - AND OR XOR *.
+    void alu(Sem s) {
+        auto [a, b] = pop2();
+        if (a.imm && b.imm) {
+            push(Item::constant(fold(s, a.n, b.n)));
+            return;
+        }
+        bool commutes = s != Sem::Sub;
+        if (commutes && (a.imm || (!b.imm && uses(a.reg) > 0 && uses(b.reg) == 0 && b.n == 0))) std::swap(a, b);
+        if (b.imm && !a.imm && (s == Sem::Add || s == Sem::Sub)) {
+            cell off = s == Sem::Add ? cell(ucell(a.n) + ucell(b.n)) : cell(ucell(a.n) - ucell(b.n));
+            if (fits_i32(off) && fits_i32(b.n)) {
+                push(Item{false, a.reg, off, NO_HOME});
+                return;
+            }
+        }
+        pin(b);
+        // DUP *: the register is both operands and nothing else wants it.
+        bool self = !a.imm && !b.imm && a.reg == b.reg && a.n == 0 && b.n == 0 && uses(a.reg) == 1;
+        int d = self ? a.reg : own_reg(a);
+        pinned |= 1u << d;
+        Operand o = operand(b);
+        pinned = 0;
+        Xbyak::Reg64 D = R(d);
+        switch (s) {
+        case Sem::Add: o.imm ? g.add(D, o.n) : g.add(D, R(o.reg)); break;
+        case Sem::Sub: o.imm ? g.sub(D, o.n) : g.sub(D, R(o.reg)); break;
+        case Sem::And: o.imm ? g.and_(D, o.n) : g.and_(D, R(o.reg)); break;
+        case Sem::Or: o.imm ? g.or_(D, o.n) : g.or_(D, R(o.reg)); break;
+        case Sem::Xor: o.imm ? g.xor_(D, o.n) : g.xor_(D, R(o.reg)); break;
+        case Sem::Mul: o.imm ? g.imul(D, D, o.n) : g.imul(D, R(o.reg)); break;
+        default: break;
+        }
+        push(Item::in(d));
+    }
+    static cell fold(Sem s, cell a, cell b) {
+        ucell ua = ucell(a), ub = ucell(b);
+        switch (s) {
+        case Sem::Add: return cell(ua + ub);
+        case Sem::Sub: return cell(ua - ub);
+        case Sem::And: return a & b;
+        case Sem::Or: return a | b;
+        case Sem::Xor: return a ^ b;
+        case Sem::Mul: return cell(ua * ub);
+        default: return 0;
+        }
+    }
+
+    // One-operand ops on a register the op owns.
+    template <typename F> void unary(F&& f) {
+        Item a = pop();
+        int d = own_reg(a);
+        f(R(d));
+        push(Item::in(d));
+    }
+
+    bool prim(const Prim* p) {
+        Sem s = sem_of(p);
+        switch (s) {
+        case Sem::None: return false;
+        case Sem::Dup: ensure(1); push(items.back()); break;
+        case Sem::Drop:
+            if (items.empty()) ++consumed;
+            else items.pop_back();
+            break;
+        case Sem::Swap: ensure(2); std::swap(items[items.size() - 1], items[items.size() - 2]); break;
+        case Sem::Over: ensure(2); push(items[items.size() - 2]); break;
+        case Sem::Rot: {   // a b c -- b c a
+            ensure(3);
+            Item a = items[items.size() - 3];
+            items.erase(items.end() - 3);
+            push(a);
+            break;
+        }
+        case Sem::MinusRot: {   // a b c -- c a b
+            ensure(3);
+            Item c = items.back();
+            items.pop_back();
+            items.insert(items.end() - 2, c);
+            break;
+        }
+        case Sem::Nip: ensure(2); items.erase(items.end() - 2); break;
+        case Sem::Tuck: ensure(2); items.insert(items.end() - 2, items.back()); break;
+        case Sem::TwoDup:
+            ensure(2);
+            push(items[items.size() - 2]);
+            push(items[items.size() - 2]);
+            break;
+        case Sem::TwoDrop:
+            for (int i = 0; i < 2; ++i) {
+                if (items.empty()) ++consumed;
+                else items.pop_back();
+            }
+            break;
+        case Sem::Add: case Sem::Sub: case Sem::And: case Sem::Or: case Sem::Xor: case Sem::Mul: alu(s); break;
+        case Sem::OnePlus: push(Item::constant(1)); alu(Sem::Add); break;
+        case Sem::OneMinus: push(Item::constant(1)); alu(Sem::Sub); break;
+        case Sem::CellPlus: push(Item::constant(8)); alu(Sem::Add); break;
+        case Sem::CharPlus: push(Item::constant(1)); alu(Sem::Add); break;
+        case Sem::Chars: break;
+        case Sem::Negate: case Sem::Invert: case Sem::TwoStar: case Sem::TwoSlash: case Sem::Cells: {
+            ensure(1);
+            Item& a = items.back();
+            if (a.imm) {
+                ucell u = ucell(a.n);
+                a.n = s == Sem::Negate ? cell(0 - u) : s == Sem::Invert ? ~a.n : s == Sem::TwoStar ? cell(u << 1)
+                    : s == Sem::Cells ? cell(u << 3) : a.n >> 1;
+                break;
+            }
+            unary([&](const Xbyak::Reg64& d) {
+                switch (s) {
+                case Sem::Negate: g.neg(d); break;
+                case Sem::Invert: g.not_(d); break;
+                case Sem::TwoStar: g.add(d, d); break;
+                case Sem::TwoSlash: g.sar(d, 1); break;
+                default: g.shl(d, 3); break;
+                }
+            });
+            break;
+        }
+        case Sem::Lshift: case Sem::Rshift: {
+            ensure(2);
+            Item b = items.back();
+            if (!b.imm) return false;   // a variable count needs cl: the canonical code
+            items.pop_back();
+            int n = int(b.n & 63);
+            Item& a = items.back();
+            if (a.imm) {
+                a.n = s == Sem::Lshift ? cell(ucell(a.n) << n) : cell(ucell(a.n) >> n);
+                break;
+            }
+            if (n == 0) break;
+            unary([&](const Xbyak::Reg64& d) { s == Sem::Lshift ? g.shl(d, n) : g.shr(d, n); });
+            break;
+        }
+        case Sem::Min: case Sem::Max: {
+            auto [a, b] = pop2();
+            if (a.imm && b.imm) {
+                push(Item::constant(s == Sem::Min ? std::min(a.n, b.n) : std::max(a.n, b.n)));
+                break;
+            }
+            pin(b);
+            int d = own_reg(a);
+            pinned |= 1u << d;
+            int rb = b.imm ? (materialize(b, SCRATCH), SCRATCH) : value_reg(b);
+            pinned = 0;
+            g.cmp(R(d), R(rb));
+            if (s == Sem::Min) g.cmovg(R(d), R(rb));
+            else g.cmovl(R(d), R(rb));
+            push(Item::in(d));
+            break;
+        }
+        case Sem::Compare: compare_value(p); break;
+        case Sem::Fetch: case Sem::CFetch: {
+            Item a = pop();
+            pin(a);
+            int d = a.imm || uses(a.reg) > 1 ? alloc() : a.reg;   // pinned counts as one use
+            pinned = 0;
+            Xbyak::RegExp at = address(a);
+            if (s == Sem::Fetch) g.mov(R(d), g.qword[at]);
+            else g.movzx(R(d), g.byte[at]);
+            push(Item::in(d));
+            break;
+        }
+        case Sem::Store: case Sem::CStore: case Sem::PlusStore: {
+            auto [x, a] = pop2();
+            pin(a);
+            int rx = -1;
+            if (!(x.imm && fits_i32(x.n))) rx = value_reg(x);
+            pinned = 0;
+            Xbyak::RegExp at = address(a);
+            if (s == Sem::CStore) {
+                if (rx < 0) g.mov(g.byte[at], uint8_t(x.n));
+                else g.mov(g.byte[at], R(rx).cvt8());
+            } else if (s == Sem::Store) {
+                if (rx < 0) g.mov(g.qword[at], int32_t(x.n));
+                else g.mov(g.qword[at], R(rx));
+            } else {
+                if (rx < 0) g.add(g.qword[at], int32_t(x.n));
+                else g.add(g.qword[at], R(rx));
+            }
+            forget_homes();
+            break;
+        }
+        case Sem::LoopI: {
+            int d = alloc();
+            g.lea(R(d), g.ptr[LOOPT + LOOPB]);
+            push(Item::in(d));
+            break;
+        }
+        case Sem::LoopJ: {   // the enclosing loop's pair, where DO saved it
+            flush_ritems();
+            int d = alloc();
+            g.mov(R(d), g.qword[rsp]);
+            g.add(R(d), g.qword[rsp + 8]);
+            push(Item::in(d));
+            break;
+        }
+        case Sem::ToR:
+            ritems.push_back(pop());
+            ritems.back().home = NO_HOME;
+            if (ritems.size() > MAX_RITEMS) flush_one_ritem();
+            break;
+        case Sem::RFrom:
+            if (!ritems.empty()) {
+                push(ritems.back());
+                ritems.pop_back();
+            } else {
+                int d = alloc();
+                g.pop(R(d));
+                push(Item::in(d));
+            }
+            break;
+        case Sem::RFetch:
+            if (!ritems.empty()) {
+                push(ritems.back());
+            } else {
+                int d = alloc();
+                g.mov(R(d), g.qword[rsp]);
+                push(Item::in(d));
+            }
+            break;
+        case Sem::RDrop:
+            if (!ritems.empty()) ritems.pop_back();
+            else g.add(rsp, 8);
+            break;
+        }
+        return true;
+    }
+
+    // DO / ?DO: ( limit index -- ), the loop pair in LOOPT/LOOPB; the
+    // enclosing pair is saved on the return stack, as in the canonical code.
+    void do_loop(const Op& op) {
+        const LoopLabels& L = A.loops[op.a];
+        auto [limit, index] = pop2();
+        flush_ritems();
+        g.push(LOOPB);
+        g.push(LOOPT);
+        constexpr ucell BIAS = ucell(1) << 63;
+        if (limit.imm) {
+            g.mov(LOOPB, cell(ucell(limit.n) - BIAS));
+        } else {
+            materialize(limit, LOOPB.getIdx());
+            g.btc(LOOPB, 63);
+        }
+        if (index.imm && limit.imm) {
+            g.mov(LOOPT, cell(ucell(index.n) - (ucell(limit.n) - BIAS)));
+        } else {
+            materialize(index, LOOPT.getIdx());
+            g.sub(LOOPT, LOOPB);
+        }
+        if (op.kind == OpKind::QDo) {
+            bool always = index.imm && limit.imm && index.n == limit.n;
+            bool never = index.imm && limit.imm && index.n != limit.n;
+            if (!never) {
+                Xbyak::Label enter;
+                if (!always) {
+                    g.mov(R(SCRATCH), BIAS);
+                    g.cmp(LOOPT, R(SCRATCH));
+                    g.jne(enter, Gen::T_NEAR);
+                }
+                g.pop(LOOPT);
+                g.pop(LOOPB);
+                std::vector<Item> saved = items;
+                int saved_consumed = consumed;
+                branch(L.done);
+                items = saved;
+                consumed = saved_consumed;
+                reachable = !always;
+                g.L(enter);
+            }
+        }
+        place(L.top);
+    }
+    void end_loop(const Op& op) {
+        const LoopLabels& L = A.loops[op.a];
+        if (op.kind == OpKind::Loop) {
+            g.add(LOOPT, 1);
+        } else {
+            Item n = pop();
+            Operand o = operand(n);
+            o.imm ? g.add(LOOPT, o.n) : g.add(LOOPT, R(o.reg));
+        }
+        conform(target(L.top));   // flags-neutral: the overflow flag decides
+        g.jno(A.labels[size_t(L.top)], Gen::T_NEAR);
+        place(L.leave);
+        g.pop(LOOPT);
+        g.pop(LOOPB);
+        place(L.done);
+    }
+};
+
+}  // namespace
+
+void* assemble_modeled(const std::vector<Op>& ops, int nlabels, const std::vector<LoopLabels>& loops, size_t* size) {
+    Assembler a(nlabels, loops);
+    Model(a, ops).run();
+    return a.g.finish(size);
+}
+
+}  // namespace xf
