@@ -247,9 +247,9 @@ static void next_arg() {   // ( -- c-addr u ): takes ARG 1 off the command line
     push_string(a);
 }
 static void getenv_word() {   // ( c-addr u -- c-addr2 u2 ), 0 0 when not set
-    size_t u = size_t(vm.ds.pop());
-    auto* a = (const char*)vm.ds.pop();
-    push_string(getenv(std::string(a, u).c_str()));
+    cell u = vm.ds.pop();
+    auto* a = (const void*)vm.ds.pop();
+    push_string(getenv(user_string(a, u).c_str()));   // never hand libc program memory
 }
 
 // -- Conditional compilation -------------------------------------------------------
