@@ -98,6 +98,52 @@ void compile_xt(Word* w) {
 
 int new_label() { return def.labels++; }
 
+// -- Recursion inlining ----------------------------------------------------------
+// As gcc does for fib: each RECURSE of a small definition becomes a copy of
+// the definition itself (whose own RECURSEs stay calls), so that a real call
+// does the work of several. EXIT in a copy jumps to the copy's end. Only
+// straight-line code with IF/BEGIN control flow is copied: no DO loops or
+// locals (their labels and frames are the definition's own), nothing that
+// touches the return stack.
+constexpr size_t RECURSION_INLINE_MAX_OPS = 40;
+
+static void inline_recursion(Definition& d) {
+    if (d.ops.size() > RECURSION_INLINE_MAX_OPS) return;
+    bool recursive = false;
+    for (const Op& op : d.ops) {
+        switch (op.kind) {
+        case OpKind::Lit: case OpKind::FLit: case OpKind::Call: case OpKind::Jump: case OpKind::JumpZ:
+        case OpKind::Label: case OpKind::Exit:
+            break;
+        case OpKind::CallSelf: recursive = true; break;
+        case OpKind::Prim:
+            if (op.w->prim->rstack) return;
+            break;
+        default: return;
+        }
+    }
+    if (!recursive) return;
+    const std::vector<Op> body = d.ops;
+    const int body_labels = d.labels;
+    std::vector<Op> out;
+    for (const Op& op : body) {
+        if (op.kind != OpKind::CallSelf) {
+            out.push_back(op);
+            continue;
+        }
+        int base = d.labels;
+        int end = base + body_labels;
+        d.labels += body_labels + 1;
+        for (Op c : body) {
+            if (c.kind == OpKind::Jump || c.kind == OpKind::JumpZ || c.kind == OpKind::Label) c.a += base;
+            else if (c.kind == OpKind::Exit) c = Op{OpKind::Jump, 0, nullptr, end};
+            out.push_back(c);
+        }
+        out.push_back(Op{OpKind::Label, 0, nullptr, end});
+    }
+    d.ops.swap(out);
+}
+
 static void does_helper() {
     void* code = (void*)vm.ds.pop();
     Word* w = dict.latest;
@@ -137,7 +183,8 @@ void Assembler::emit_canonical(const Op& op) {
     case OpKind::CallSelf: g.call(self); break;
     case OpKind::TailCall:
         if (frame) g.leave();
-        g.jmp_rx(op.w->code);
+        if (op.w) g.jmp_rx(op.w->code);
+        else g.jmp(self, Gen::T_NEAR);   // RECURSE in tail position: a loop
         break;
     case OpKind::CmpJumpZ:
         // The flags come from the comparison; mov and lea leave them alone.
@@ -264,7 +311,10 @@ Word* end_definition() {
     std::vector<Op> source_ops;
     if (optimize && inlinable(def.ops)) source_ops = def.ops;
     int labels = def.labels;
-    if (optimize) peephole(def.ops);
+    if (optimize) {
+        inline_recursion(def);
+        peephole(def.ops);
+    }
     size_t size = 0;
     void* code;
     try {

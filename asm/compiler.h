@@ -15,7 +15,7 @@ enum class OpKind : uint8_t {
     Prim,     // inline w->prim
     PrimImm,  // w->prim fused with literal n (emit_imm)
     Call,     // call w
-    TailCall, // jmp w: a call followed by the definition's return
+    TailCall, // jmp w: a call followed by the definition's return (w null: to the start)
     CmpJumpZ, // comparison w fused with the branch after it: jump to label a when false
     CmpImmJumpZ, // the same with the literal n as the second operand
     CallSelf, // RECURSE

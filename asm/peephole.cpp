@@ -18,6 +18,9 @@
 //   cmp-imm-branch:  PrimImm c n, JumpZ L  ->  CmpImmJumpZ c n L.
 //   tail-call:  Call w, Exit  ->  TailCall w; and a Call that ends the
 //            definition becomes a TailCall too (jmp instead of call + ret).
+//            RECURSE (CallSelf) the same, as TailCall with no word: a jump
+//            back to the definition's start. Labels after the call do not
+//            take it out of tail position.
 #include "asm/compiler.h"
 
 namespace xf {
@@ -36,13 +39,18 @@ void peephole(std::vector<Op>& ops) {
             *prev = Op{prev->kind == OpKind::Prim ? OpKind::CmpJumpZ : OpKind::CmpImmJumpZ, prev->n, prev->w, op.a};
             continue;
         }
-        if (op.kind == OpKind::Exit && prev && prev->kind == OpKind::Call) {
-            prev->kind = OpKind::TailCall;
+        if (op.kind == OpKind::Exit && prev && (prev->kind == OpKind::Call || prev->kind == OpKind::CallSelf)) {
+            *prev = Op{OpKind::TailCall, 0, prev->w};
             continue;
         }
         out.push_back(op);
     }
-    if (!out.empty() && out.back().kind == OpKind::Call) out.back().kind = OpKind::TailCall;
+    // A call followed by nothing but labels is in tail position too (the
+    // labels still get the return that ends the definition).
+    size_t last = out.size();
+    while (last > 0 && out[last - 1].kind == OpKind::Label) --last;
+    if (last > 0 && (out[last - 1].kind == OpKind::Call || out[last - 1].kind == OpKind::CallSelf))
+        out[last - 1] = Op{OpKind::TailCall, 0, out[last - 1].w};
     ops.swap(out);
 }
 

@@ -48,7 +48,7 @@ enum class Sem : uint8_t {
     None, Dup, Drop, Swap, Over, Rot, MinusRot, Nip, Tuck, TwoDup, TwoDrop,
     Add, Sub, And, Or, Xor, Mul, Lshift, Rshift, Negate, Invert, TwoStar, TwoSlash, Cells, Min, Max,
     OnePlus, OneMinus, CellPlus, CharPlus, Chars,
-    Compare, Fetch, Store, CFetch, CStore, PlusStore,
+    Compare, Fetch, Store, CFetch, CStore, PlusStore, Pick,
     LoopI, LoopJ, ToR, RFrom, RFetch, RDrop,
 };
 
@@ -63,7 +63,7 @@ constexpr SemEntry sem_table[] = {
     {"1+", Sem::OnePlus}, {"1-", Sem::OneMinus}, {"CELL+", Sem::CellPlus}, {"CHAR+", Sem::CharPlus},
     {"CHARS", Sem::Chars}, {"@", Sem::Fetch}, {"!", Sem::Store}, {"C@", Sem::CFetch}, {"C!", Sem::CStore},
     {"+!", Sem::PlusStore}, {"I", Sem::LoopI}, {"J", Sem::LoopJ}, {">R", Sem::ToR}, {"R>", Sem::RFrom},
-    {"R@", Sem::RFetch}, {"RDROP", Sem::RDrop},
+    {"R@", Sem::RFetch}, {"RDROP", Sem::RDrop}, {"PICK", Sem::Pick},
 };
 
 Sem sem_of(const Prim* p) {
@@ -771,6 +771,15 @@ private:
             break;
         }
         case Sem::Compare: compare_value(p); break;
+        case Sem::Pick: {   // with a constant index: a copy of that item
+            ensure(1);
+            Item u = items.back();
+            if (!u.imm || u.n < 0 || u.n > 16) return false;
+            items.pop_back();
+            ensure(size_t(u.n) + 1);
+            push(items[items.size() - 1 - size_t(u.n)]);
+            break;
+        }
         case Sem::Fetch: case Sem::CFetch: {
             Item a = pop();
             pin(a);

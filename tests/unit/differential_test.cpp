@@ -185,3 +185,23 @@ TEST_CASE("optimised and -O0 code agree on thousands of generated definitions", 
     }
     CHECK(compared == 9000);
 }
+
+TEST_CASE("optimised and -O0 code agree on recursive definitions (recursion inlining)", "[differential]") {
+    const char* const bodies[] = {
+        "dup 2 < if exit then dup 1- recurse swap 2 - recurse +",                           // fib
+        "over 0= if nip 1+ exit then dup 0= if drop 1- 1 recurse exit then over swap 1- recurse swap 1- swap recurse",
+        "over 3 pick < 0= if nip nip exit then 2 pick 1- 2 pick 2 pick recurse >r over 1- over 4 pick recurse >r "
+        "dup 1- 3 pick 3 pick recurse nip nip nip r> r> swap rot recurse",                    // tak (>R: not copied)
+        "dup 0> if dup 1- recurse + then",                                                    // sum to n
+        "dup 10 u< if exit then 10 / recurse 1+",                                             // digits-ish
+        "begin dup 1 and while 1- repeat dup 0= if exit then 2/ recurse 1+",
+    };
+    const char* const inputs[] = {"20", "2 3", "12 8 4", "100", "123456789", "1000"};
+    for (size_t i = 0; i < std::size(bodies); ++i) {
+        std::string o = "rec-" + std::to_string(i) + "-o", n = "rec-" + std::to_string(i) + "-n";
+        define(o, bodies[i], true);
+        define(n, bodies[i], false);
+        INFO("definition: " << bodies[i]);
+        CHECK(run(std::string(inputs[i]) + " " + o) == run(std::string(inputs[i]) + " " + n));
+    }
+}

@@ -101,9 +101,33 @@ TEST_CASE("model: an underflow the model could hide is still caught", "[model]")
 }
 
 TEST_CASE("model: words it does not know get the canonical state", "[model]") {
-    // PICK is not modelled: the state is made canonical (TOS in rbx) first.
+    // ABS is not modelled: the state is made canonical (TOS in rbx) first.
+    CHECK(code("m-abs", "-2 abs") ==
+          "mov qword ptr [r15 - 8], rbx; mov rbx, -2; lea r15, [r15 - 8]; mov rax, rbx; neg rax; cmovns rbx, rax; ret");
+    CHECK(run("7 m-abs") == std::vector<cell>{7, 2});
+}
+
+TEST_CASE("model: PICK with a constant index is a copy", "[model]") {
     CHECK(code("m-pick", "1 2 pick") ==
-          "mov qword ptr [r15 - 8], rbx; mov qword ptr [r15 - 0x10], 1; mov ebx, 2; lea r15, [r15 - 0x10]; "
-          "mov rbx, qword ptr [r15 + rbx*8]; ret");
+          "mov rax, qword ptr [r15]; mov qword ptr [r15 - 8], rbx; mov qword ptr [r15 - 0x10], 1; mov rbx, rax; "
+          "lea r15, [r15 - 0x10]; ret");
     CHECK(run("7 8 m-pick") == std::vector<cell>{7, 8, 1, 7});
+    run(": m-pickn pick ;");   // an index not known: the primitive
+    CHECK(run("4 5 6 2 m-pickn") == std::vector<cell>{4, 5, 6, 4});
+}
+
+TEST_CASE("recursion: RECURSE is inlined once, and in tail position it is a jump", "[model]") {
+    // The copy's own RECURSE is the last thing: jmp to the start.
+    CHECK(code("m-count", "dup 0= if exit then 1- recurse") ==
+          "test rbx, rbx; jne +10; ret; lea rbx, [rbx - 1]; test rbx, rbx; jne +28; jmp +37; lea rbx, [rbx - 1]; "
+          "jmp +0; ret");
+    CHECK(run("100000000 m-count") == std::vector<cell>{0});   // would overflow the return stack as calls
+    run(": m-fib dup 2 < if exit then dup 1- recurse swap 2 - recurse + ;");
+    std::string fib = listing_of("m-fib");
+    size_t calls = 0;
+    for (size_t at = 0; (at = fib.find("call +0", at)) != std::string::npos; ++at) ++calls;
+    CHECK(calls == 4);   // two copies of the body, each with its two calls
+    CHECK(run("25 m-fib 1 m-fib 0 m-fib") == std::vector<cell>{75025, 1, 0});
+    run(": m-fact dup 2 < if drop 1 exit then dup 1- recurse * ;");
+    CHECK(run("20 m-fact 1 m-fact") == std::vector<cell>{2432902008176640000, 1});
 }
