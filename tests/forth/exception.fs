@@ -23,7 +23,7 @@ testing hardware faults become THROW codes
 t{ ' t-underflow catch -> -4 }t
 : t-overflow ( -- ) 1000000 0 do 0 loop ;
 t{ ' t-overflow catch -> -3 }t
-: t-recurse ( -- ) recurse ;
+: t-recurse ( -- ) recurse 1+ ;   \ not in tail position: RECURSE ; is a jump
 t{ ' t-recurse catch -> -5 }t
 : t-null ( -- x ) 0 @ ;
 t{ ' t-null catch -> -9 }t

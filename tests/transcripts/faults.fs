@@ -1,7 +1,7 @@
 drop
 1 2 .s
 0 @
-: r recurse ; r
+: r recurse 1+ ; r
 1 0 /
 -9223372036854775808 -1 /
 : under 10 0 do drop loop ; under
