@@ -11,6 +11,7 @@
 // definition is read). HELP of a name the dictionary lacks reads the files
 // of the library (core/interpreter.h library_dirs) for its definition, and
 // says which file to REQUIRE.
+#include "asm/prim.h"
 #include "core/interpreter.h"
 #include "core/sourcemap.h"
 #include "words/boot.h"
@@ -22,6 +23,7 @@
 #include <fstream>
 #include <optional>
 #include <sstream>
+#include <sys/stat.h>
 #include <string>
 
 namespace xf {
@@ -93,7 +95,8 @@ static std::vector<std::string> definition_lines(const Word* w, const DefSource&
         std::istringstream in{std::string(kernel_fs_text())};
         return lines_of(in, d.line, count);
     }
-    if (d.file.empty() || d.file[0] == '<' || d.file.rfind("block ", 0) == 0) return {};
+    struct stat st;
+    if (stat(d.file.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return {};   // <stdin>, a block, a pipe
     std::ifstream in(d.file);
     return in ? lines_of(in, d.line, count) : std::vector<std::string>{};
 }
@@ -110,7 +113,8 @@ static void locate() {   // ( "<spaces>name" -- )
         else printf("%s: where it was defined is not known\n", name.c_str());
         return;
     }
-    printf("%s:%d\n", d->file.c_str(), d->line);
+    if (d->file.rfind("block ", 0) == 0) printf("%s\n", d->file.c_str());   // its line is its number
+    else printf("%s:%d\n", d->file.c_str(), d->line);
     std::vector<std::string> lines = definition_lines(w, *d);
     if (lines.empty()) {   // what was kept as it was read, and \G lines after it
         if (!d->text.empty()) printf("%s\n", d->text.c_str());
@@ -140,7 +144,9 @@ static const char* stack_of_kind(Kind k) {
 
 static Doc doc_of(const Word* w) {
     Doc doc;
-    if (const char* sc = stack_comment(w)) {
+    const char* sc = stack_comment(w);
+    if (!sc && w->kind == Kind::Primitive && w->prim) sc = w->prim->stack;   // a SYNONYM of one
+    if (sc) {
         auto [stack, rest] = split_stack_comment(sc);
         doc.stack = stack;
         if (!rest.empty()) doc.glossary = rest;

@@ -21,6 +21,7 @@ locate typed
 create made  1 ,
 locate made
 help made
+synonym dupe dup  help dupe
 help no-such-word
 locate no-such-word
 wordlist constant wl  get-order wl swap 1+ set-order definitions
