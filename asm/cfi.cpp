@@ -46,17 +46,20 @@ struct State {
     int depth = 0;   // Known: now; Aligned, Saved: when rsp was aligned
     int k = 0;       // Saved: the rsp of `depth` is at [rsp + k]
     int8_t ra_reg = -1;
+    std::optional<int> rbp_saved;   // Known: the depth whose slot holds the caller's rbp
     std::array<std::optional<int>, 16> copy{};   // register r holds rsp as it was at depth copy[r]
 
     std::optional<CfaRow> row(uint32_t offset) const {
-        if (kind == Known && depth >= -8) return CfaRow{offset, false, 8 + depth, 0, ra_reg};
-        if (kind == Saved) return CfaRow{offset, true, 8 + depth, k, ra_reg};
+        int8_t rbp_at = rbp_saved ? int8_t((8 + *rbp_saved) / 8) : int8_t(-1);
+        if (kind == Known && depth >= -8) return CfaRow{offset, false, 8 + depth, 0, ra_reg, rbp_at};
+        if (kind == Saved) return CfaRow{offset, true, 8 + depth, k, ra_reg, rbp_at};
         return std::nullopt;
     }
     void push(int reg) {
         if (kind == Known) {
             if (reg >= 0 && reg == ra_reg && depth == -8) ra_reg = -1;   // the return address goes back
             depth += 8;
+            if (reg == RBP && !rbp_saved) rbp_saved = depth;
         } else if (kind == Aligned || kind == Saved) {
             if (reg >= 0 && copy[size_t(reg)] == depth) kind = Saved, k = 0;
             else k += 8;
@@ -65,6 +68,7 @@ struct State {
     void pop(int reg) {
         if (kind == Known) {
             if (depth == 0 && reg >= 0) ra_reg = int8_t(reg);   // popped the return address
+            if (reg == RBP && rbp_saved == depth) rbp_saved.reset();
             depth -= 8;
         } else if (kind == Saved && (k -= 8) < 0) {
             kind = Lost;
@@ -74,10 +78,15 @@ struct State {
         if (kind == Known) depth -= by;
         else if (kind == Saved && (k += by) < 0) kind = Lost;
         else if (kind == Aligned) kind = Lost;
+        forget_dropped_rbp();
     }
     void set(std::optional<int> d) {   // rsp = the rsp of depth d
         kind = d ? Known : Lost;
         if (d) depth = *d;
+        forget_dropped_rbp();
+    }
+    void forget_dropped_rbp() {   // its slot was dropped with the stack above it
+        if (kind == Lost || (kind == Known && rbp_saved && depth < *rbp_saved)) rbp_saved.reset();
     }
 };
 
@@ -112,7 +121,9 @@ static void write_rsp(State& s, const cs_insn* insn) {
         return;
     case X86_INS_LEAVE: {   // rsp = rbp; pop rbp
         auto c = s.copy[RBP];
-        return s.set(c ? std::optional<int>(*c - 8) : std::nullopt);
+        s.set(c ? std::optional<int>(*c - 8) : std::nullopt);
+        s.rbp_saved.reset();
+        return;
     }
     default:
         s.kind = State::Lost;

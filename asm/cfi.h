@@ -8,7 +8,9 @@
 // helper call realigns rsp and keeps the old value on the stack. So the rows
 // come from following rsp through the instructions (Capstone decodes them):
 // push/pop/add/sub/lea move it by a known amount; `mov reg, rsp` ... `mov
-// rsp, reg` (locals, leave) restore a known depth; after `and rsp, -16` the
+// rsp, reg` (locals, leave) restore a known depth; a `push rbp` (locals,
+// the trampoline, CATCH) is where the caller's rbp is found until it is
+// popped, which C++ frames compiled with frame pointers need; after `and rsp, -16` the
 // depth is unknown until the old rsp is pushed, and from then on the CFA is
 // that saved copy plus a constant; `mov rsp, [rsp+k]` restores it. Control
 // flow is followed in address order: a branch target takes the depth of the
@@ -29,8 +31,9 @@ struct CfaRow {
     int32_t n = 8;
     int32_t k = 0;
     int8_t ra_reg = -1;     // -1: return address at CFA - 8; else the DWARF register holding it
+    int8_t rbp_at = -1;     // -1: rbp as in the caller; else the caller's rbp is at CFA - 8 * rbp_at
     bool same_rule(const CfaRow& o) const {
-        return saved == o.saved && n == o.n && k == o.k && ra_reg == o.ra_reg;
+        return saved == o.saved && n == o.n && k == o.k && ra_reg == o.ra_reg && rbp_at == o.rbp_at;
     }
 };
 

@@ -12,7 +12,8 @@
 //               code itself stays in code memory; gdb reads it from there)
 //   .eh_frame   one CIE and one FDE per symbol: the call-frame rules of
 //               asm/cfi.h, so that gdb unwinds through words that push onto
-//               the return stack (>R, DO, locals, helper calls)
+//               the return stack (>R, DO, locals, helper calls), and finds
+//               the caller's rbp that locals, CATCH and the trampoline saved
 //   .symtab     one global function symbol per word, section-relative
 //   .strtab, .shstrtab
 // No .debug_info: bt and info symbol need only symbols and frames.
@@ -83,12 +84,12 @@ static void align(Bytes& b, size_t to, unsigned char fill = 0) {
 
 enum : unsigned char {
     DW_CFA_nop = 0x00, DW_CFA_advance_loc1 = 0x02, DW_CFA_advance_loc2 = 0x03, DW_CFA_advance_loc4 = 0x04,
-    DW_CFA_register = 0x09, DW_CFA_def_cfa = 0x0c, DW_CFA_def_cfa_expression = 0x0f,
+    DW_CFA_same_value = 0x08, DW_CFA_register = 0x09, DW_CFA_def_cfa = 0x0c, DW_CFA_def_cfa_expression = 0x0f,
     DW_CFA_advance_loc = 0x40, DW_CFA_offset = 0x80,
     DW_OP_deref = 0x06, DW_OP_plus_uconst = 0x23, DW_OP_breg7 = 0x77,   // breg7: rsp + offset
     DW_EH_PE_absptr = 0x00,
 };
-constexpr unsigned RA = 16, DW_RSP = 7;   // DWARF columns: return address, rsp
+constexpr unsigned RA = 16, DW_RSP = 7, DW_RBP = 6;   // DWARF columns: return address, rsp, rbp
 
 static void advance(Bytes& b, uint32_t delta) {
     if (delta < 64) b.push_back(DW_CFA_advance_loc | delta);
@@ -128,6 +129,15 @@ static void cfa_program(Bytes& b, const std::vector<CfaRow>& rows) {
             } else {
                 b.push_back(DW_CFA_offset | RA);   // at CFA - 8 again
                 uleb(b, 1);
+            }
+        }
+        if (r.rbp_at != prev.rbp_at) {
+            if (r.rbp_at >= 0) {
+                b.push_back(DW_CFA_offset | DW_RBP);
+                uleb(b, uint64_t(r.rbp_at));
+            } else {
+                b.push_back(DW_CFA_same_value);
+                uleb(b, DW_RBP);
             }
         }
         prev = r;

@@ -94,6 +94,31 @@ TEST_CASE("a locals frame is left through rbp", "[gdbjit]") {
     CHECK(rule_at(rows, body).n == 40);
     CHECK(rule_at(rows, left).n == 16);
     CHECK(rule_at(rows, at_ret).n == 8);
+    // The caller's rbp is in the slot pushed first, at CFA - 16, until it is popped.
+    CHECK(rule_at(rows, 0).rbp_at == -1);
+    CHECK(rule_at(rows, body).rbp_at == 2);
+    CHECK(rule_at(rows, left).rbp_at == 2);
+    CHECK(rule_at(rows, at_ret).rbp_at == -1);
+}
+
+TEST_CASE("CATCH's frame keeps the caller's rbp until it is dropped", "[gdbjit]") {
+    Code c;   // the shape of emit_catch (asm/runtime.cpp)
+    c.push(c.qword[rcx]);
+    c.push(r15);
+    c.push(r13);
+    c.push(r14);
+    c.push(r12);
+    c.push(rbp);
+    uint32_t framed = c.here();
+    c.call(c.qword[rax]);
+    c.add(rsp, 48);
+    uint32_t dropped = c.here();
+    c.ret();
+    auto rows = c.rows();
+    CHECK(rule_at(rows, framed).n == 56);
+    CHECK(rule_at(rows, framed).rbp_at == 7);
+    CHECK(rule_at(rows, dropped).n == 8);
+    CHECK(rule_at(rows, dropped).rbp_at == -1);
 }
 
 TEST_CASE("code after an exit takes the depth of the branch to it", "[gdbjit]") {
