@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "asm/codemap.h"
+#include "asm/gdbjit.h"
 #include <algorithm>
 #include <cstdio>
 #include <unistd.h>
@@ -11,16 +12,21 @@ struct Range {
     const uint8_t* start;
     size_t size;
     const Word* word;
+    const char* label;   // for code no word owns
+    std::string name() const {
+        if (!word) return label;
+        return word->name_len ? std::string(word->name_view()) : std::string(":noname");
+    }
 };
+static std::vector<Range> ranges;
 static FILE* perf_map = nullptr;
+static bool gdb_jit = false;
 
 static void note_perf(const Range& r) {
     if (r.size == 0) return;
-    std::string_view n = r.word && r.word->name_len ? r.word->name_view() : std::string_view(":noname");
-    fprintf(perf_map, "%lx %zx %.*s\n", (unsigned long)(uintptr_t)r.start, r.size, int(n.size()), n.data());
+    fprintf(perf_map, "%lx %zx %s\n", (unsigned long)(uintptr_t)r.start, r.size, r.name().c_str());
     fflush(perf_map);
 }
-static std::vector<Range> ranges;
 
 bool open_perf_map() {
     if (perf_map) return true;
@@ -32,11 +38,24 @@ bool open_perf_map() {
     return true;
 }
 
-void note_code(const void* start, size_t size, const Word* w) {
-    auto* s = (const uint8_t*)start;
-    if (!ranges.empty() && s < ranges.back().start) forget_code_from(s);
-    ranges.push_back({s, size, w});
-    if (perf_map) note_perf(ranges.back());
+void open_gdb_jit() {
+    if (gdb_jit) return;
+    gdb_jit = true;
+    std::vector<CodeSymbol> syms;
+    for (const Range& r : ranges)
+        if (r.size) syms.push_back({r.start, r.size, r.name()});
+    gdb_register(syms);
+}
+
+static void note(const Range& r) {
+    if (!ranges.empty() && r.start < ranges.back().start) forget_code_from(r.start);
+    ranges.push_back(r);
+    if (perf_map) note_perf(r);
+    if (gdb_jit && r.size) gdb_register({{r.start, r.size, r.name()}});
+}
+void note_code(const void* start, size_t size, const Word* w) { note({(const uint8_t*)start, size, w, nullptr}); }
+void note_stub(const void* start, size_t size, const char* label) {
+    note({(const uint8_t*)start, size, nullptr, label});
 }
 
 const Word* word_at(const void* addr) {
@@ -51,6 +70,7 @@ const Word* word_at(const void* addr) {
 void forget_code_from(const void* start) {
     auto* s = (const uint8_t*)start;
     while (!ranges.empty() && ranges.back().start >= s) ranges.pop_back();
+    if (gdb_jit) gdb_unregister_from(s);
 }
 
 }  // namespace xf

@@ -208,12 +208,16 @@ void init_runtime() {
     {   // THROW's landing: rdi = code
         Gen g;
         emit_throw_entries(g);
-        g.finish();
+        size_t n = 0;
+        void* code = g.finish(&n);
+        note_stub(code, n, "(throw)");
     }
     {   // CATCH core, and the CATCH word's body which marks the error as handled
         Gen g;
         emit_catch(g);
-        void* core = g.finish();
+        size_t n = 0;
+        void* core = g.finish(&n);
+        note_stub(core, n, "(catch)");
         Gen h;
         h.call_rx(core);
         h.mov(rax, (size_t)&error_located);
@@ -221,7 +225,8 @@ void init_runtime() {
         h.mov(rax, (size_t)&trace_recorded);
         h.mov(h.byte[rax], 0);
         h.ret();
-        catch_code = h.finish();
+        catch_code = h.finish(&n);
+        note_stub(catch_code, n, "CATCH");
         Gen t;  // trampoline: cell (*)(Word* xt)
         for (auto& r : {rbx, rbp, r12, r13, r14, r15}) t.push(r);
         t.sub(rsp, 8);
@@ -244,7 +249,8 @@ void init_runtime() {
         t.add(rsp, 8);
         for (auto& r : {r15, r14, r13, r12, rbp, rbx}) t.pop(r);
         t.ret();
-        trampoline = (cell(*)(Word*))t.finish();
+        trampoline = (cell(*)(Word*))t.finish(&n);
+        note_stub((void*)trampoline, n, "(trampoline)");
     }
     {   // THROW ( n -- ): nonzero n goes to the innermost CATCH
         Gen g;
@@ -253,7 +259,9 @@ void init_runtime() {
         g.test(rdi, rdi);
         g.jnz((const void*)((const uint8_t*)throw_entry + codemem.delta()));
         g.ret();
-        throw_code_body = g.finish();
+        size_t n = 0;
+        throw_code_body = g.finish(&n);
+        note_stub(throw_code_body, n, "THROW");
     }
 }
 
@@ -311,7 +319,10 @@ void* make_helper_body(HelperFn f) {
     Gen g;
     call_helper(g, f);
     g.ret();
-    return g.finish();
+    size_t n = 0;
+    void* code = g.finish(&n);
+    note_stub(code, n, "(helper)");
+    return code;
 }
 
 void make_prim_body(Word* w, const Prim& p) {

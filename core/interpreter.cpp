@@ -321,17 +321,22 @@ std::string resolve_path(std::string_view name) {
         if (access(candidate.c_str(), R_OK) == 0) return candidate;
         break;
     }
-    // Then the library of the installation: <prefix>/share/xforth/lib, where
-    // the program is <prefix>/bin/xforth.
-    char exe[PATH_MAX];
-    ssize_t len = readlink("/proc/self/exe", exe, sizeof exe - 1);
-    if (len > 0) {
-        std::string dir(exe, size_t(len));
-        dir.resize(dir.rfind('/') == std::string::npos ? 0 : dir.rfind('/'));   // <prefix>/bin
-        std::string candidate = dir + "/../share/xforth/lib/" + n;
-        if (!dir.empty() && access(candidate.c_str(), R_OK) == 0) return candidate;
+    for (const std::string& dir : library_dirs()) {
+        std::string candidate = dir + "/" + n;
+        if (access(candidate.c_str(), R_OK) == 0) return candidate;
     }
     return "";
+}
+
+std::vector<std::string> library_dirs() {
+    char exe[PATH_MAX];
+    ssize_t len = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (len <= 0) return {};
+    std::string dir(exe, size_t(len));
+    size_t slash = dir.rfind('/');
+    if (slash == std::string::npos || slash == 0) return {};
+    dir.resize(slash);   // <prefix>/bin, or the source tree
+    return {dir + "/../share/xforth/lib", dir + "/lib"};
 }
 
 static std::string canonical(const std::string& path) {

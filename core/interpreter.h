@@ -75,6 +75,10 @@ bool is_source_file(FILE* f);    // f is the file of an input source being read
 void included(std::string_view name);   // INCLUDED: resolves, opens, runs
 void required(std::string_view name);   // REQUIRED: once per file
 std::string resolve_path(std::string_view name);   // "" when not found
+// Where INCLUDED and REQUIRED look last: <prefix>/share/xforth/lib, where the
+// program is <prefix>/bin/xforth, then lib/ beside the program (a build in
+// the source tree).
+std::vector<std::string> library_dirs();
 void run_terminal();             // reads lines until end of input or BYE
 void reset_after_error();        // empty stacks, interpret state, terminal input
 

@@ -29,9 +29,13 @@ void usage(FILE* out) {
             "  -e CODE      interpret CODE\n"
             "  -O0          compile without the fusion rules\n"
             "  --perf-map   write /tmp/perf-PID.map for Linux perf (also XFORTH_PERF_MAP=1)\n"
+            "  --gdb        describe compiled code to gdb (JIT interface), so that bt names words\n"
             "  -h, --help   show this help\n"
             "  --version    show the version\n");
 }
+
+bool kernel_loaded = false;
+bool gdb_wanted = false;   // --gdb before the kernel is compiled: it registers all of it at once
 
 // One option; false (after saying why) when it is unknown. Exits for -h and --version.
 bool option(const char* a) {
@@ -40,6 +44,11 @@ bool option(const char* a) {
     if (!strcmp(a, "-O0")) { xf::optimize = false; return true; }
     if (!strcmp(a, "--perf-map")) {
         if (!xf::open_perf_map()) fprintf(stderr, "xforth: cannot write /tmp/perf-%d.map\n", int(getpid()));
+        return true;
+    }
+    if (!strcmp(a, "--gdb")) {
+        if (kernel_loaded) xf::open_gdb_jit();
+        else gdb_wanted = true;
         return true;
     }
     fprintf(stderr, "xforth: unknown option %s\n", a);
@@ -80,6 +89,8 @@ int main(int argc, char** argv) {
     xf::boot();
     xf::init_terminal_input();
     run_or_exit([] { xf::load_kernel_fs(); });
+    kernel_loaded = true;
+    if (gdb_wanted) xf::open_gdb_jit();
     // The other arguments are taken one at a time, so that a file being
     // included sees those after it (ARG) and may consume them (NEXT-ARG).
     while (xf::args.size() > 1) {

@@ -28,9 +28,11 @@ void boot() {
     backtrace_hook = backtrace_text;
 }
 
+std::string_view kernel_fs_text() { return {xf_kernel_fs_start, size_t(xf_kernel_fs_end - xf_kernel_fs_start)}; }
+
 void load_kernel_fs() {
-    size_t size = size_t(xf_kernel_fs_end - xf_kernel_fs_start);
-    FILE* f = fmemopen((void*)xf_kernel_fs_start, size, "r");
+    std::string_view text = kernel_fs_text();
+    FILE* f = fmemopen((void*)text.data(), text.size(), "r");
     if (!f) throw_code(-37);
     struct Closer { FILE* f; ~Closer() { fclose(f); } } closer{f};
     include_file(f, "kernel.fs");

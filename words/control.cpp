@@ -128,8 +128,10 @@ void register_control_words() {
     define_all(control_helpers);
     Word* c = create_header("CATCH", Kind::Colon);
     c->code = catch_code;
+    note_builtin(c, "( i*x xt -- j*x 0 | i*x n ) run xt; 0, or the code it THROWs with its stack depth restored");
     Word* t = create_header("THROW", Kind::Colon);
     t->code = throw_code_body;
+    note_builtin(t, "( k*x n -- k*x | i*x n ) nonzero n: back to the innermost CATCH, which returns n");
 }
 
 }  // namespace xf

@@ -286,6 +286,7 @@ void register_facility_words() {
         Word* w = create_header(k.name, Kind::Constant);
         w->value = k.value;
         make_pusher(w, k.value);
+        note_builtin(w, "( -- u ) a key code of EKEY");
     }
 }
 

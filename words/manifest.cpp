@@ -24,6 +24,7 @@ void register_all_words() {
     register_tools_words();
     register_locals_words();
     register_float_words();
+    register_help_words();
 }
 
 }  // namespace xf

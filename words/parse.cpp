@@ -231,7 +231,6 @@ static const HelperDef parse_helpers[] = {
     {"[CHAR]", "( \"<spaces>name\" -- )", [] { char_(); compile_literal(vm.ds.pop()); }, F_IMMEDIATE | F_COMPILE_ONLY},
     {"(", "( \"ccc<paren>\" -- )", paren, F_IMMEDIATE},
     {"\\", "( \"ccc<eol>\" -- )", skip_line_comment, F_IMMEDIATE},
-    {"\\G", "( \"ccc<eol>\" -- ) glossary comment", skip_line_comment, F_IMMEDIATE},
     {".(", "( \"ccc<paren>\" -- )", [] { std::string_view s = parse(')'); fwrite(s.data(), 1, s.size(), stdout); }, F_IMMEDIATE},
     {"S\"", "( \"ccc<quote>\" -- c-addr u )", [] { push_string(parse('"')); }, F_IMMEDIATE},
     {"S\\\"", "( \"ccc<quote>\" -- c-addr u )", [] { push_string(parse_escaped()); }, F_IMMEDIATE},

@@ -10,8 +10,12 @@ static std::unordered_map<std::string, Word*>& builtins() {
     static std::unordered_map<std::string, Word*> m;
     return m;
 }
-static std::unordered_map<const Word*, const char*>& comments() {
-    static std::unordered_map<const Word*, const char*> m;
+struct Builtin {
+    const char* stack;
+    const char* file;
+};
+static std::unordered_map<const Word*, Builtin>& builtin_info() {
+    static std::unordered_map<const Word*, Builtin> m;
     return m;
 }
 
@@ -21,22 +25,22 @@ static std::string upper(std::string_view s) {
     return u;
 }
 
-Word* define_prim(const Prim& p) {
+Word* define_prim(const Prim& p, const char* file) {
     Word* w = create_header(p.name, Kind::Primitive);
     w->prim = &p;
     w->flags |= p.flags;
     make_prim_body(w, p);
     builtins()[upper(p.name)] = w;
-    comments()[w] = p.stack;
+    builtin_info()[w] = {p.stack, file};
     return w;
 }
 
-Word* define_helper(const HelperDef& h) {
+Word* define_helper(const HelperDef& h, const char* file) {
     Word* w = create_header(h.name, Kind::Helper);
     w->flags |= h.flags;
     make_helper_body(w, h.fn);
     builtins()[upper(h.name)] = w;
-    comments()[w] = h.stack;
+    builtin_info()[w] = {h.stack, file};
     return w;
 }
 
@@ -45,9 +49,16 @@ Word* prim_word(std::string_view name) {
     return it == builtins().end() ? nullptr : it->second;
 }
 
+void note_builtin(Word* w, const char* stack, std::source_location at) { builtin_info()[w] = {stack, at.file_name()}; }
+
 const char* stack_comment(const Word* w) {
-    auto it = comments().find(w);
-    return it == comments().end() ? nullptr : it->second;
+    auto it = builtin_info().find(w);
+    return it == builtin_info().end() ? nullptr : it->second.stack;
+}
+
+const char* defined_in(const Word* w) {
+    auto it = builtin_info().find(w);
+    return it == builtin_info().end() ? nullptr : it->second.file;
 }
 
 }  // namespace xf

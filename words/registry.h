@@ -5,19 +5,35 @@
 #pragma once
 #include "asm/prim.h"
 #include "core/dictionary.h"
+#include <source_location>
 #include <string_view>
+#include <vector>
 
 namespace xf {
 
-Word* define_prim(const Prim& p);
-Word* define_helper(const HelperDef& h);
-template <size_t N> void define_all(const Prim (&t)[N]) { for (const Prim& p : t) define_prim(p); }
-template <size_t N> void define_all(const HelperDef (&t)[N]) { for (const HelperDef& h : t) define_helper(h); }
+// `file` is the words/*.cpp file that defines the word: define_all passes
+// its caller's (LOCATE names it).
+Word* define_prim(const Prim& p, const char* file = nullptr);
+Word* define_helper(const HelperDef& h, const char* file = nullptr);
+template <size_t N> void define_all(const Prim (&t)[N], std::source_location at = std::source_location::current()) {
+    for (const Prim& p : t) define_prim(p, at.file_name());
+}
+template <size_t N> void define_all(const HelperDef (&t)[N], std::source_location at = std::source_location::current()) {
+    for (const HelperDef& h : t) define_helper(h, at.file_name());
+}
+// A built-in word made some other way (CATCH, the key constants): its stack comment and file.
+void note_builtin(Word* w, const char* stack, std::source_location at = std::source_location::current());
 
 // The primitive registered under this name, whatever the user redefined since.
 Word* prim_word(std::string_view name);
-// The stack comment of a built-in word, or nullptr.
+// The stack comment of a built-in word, or nullptr. Text after the comment
+// is a glossary line: "( u -- ) at most 1024".
 const char* stack_comment(const Word* w);
+// The words/*.cpp file that defines a built-in word, or nullptr.
+const char* defined_in(const Word* w);
+// A glossary line for a built-in word from words/glossary.cpp, or nullptr.
+const char* glossary_entry(std::string_view name);
+std::vector<const char*> glossary_names();   // the table's names, for tests
 
 void register_stack_words();
 void register_arith_words();
@@ -38,6 +54,7 @@ void register_search_words();
 void register_tools_words();
 void register_locals_words();
 void register_float_words();
+void register_help_words();
 void register_all_words();   // the manifest
 
 }  // namespace xf

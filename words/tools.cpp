@@ -2,7 +2,8 @@
 // Programming tools (TOOLS, TOOLS EXT).
 //
 // A name token is the header itself: nt = xt = Word*. SEE shows a word's
-// source (core/sourcemap.h) and its native code (asm/disasm.h).
+// source (core/sourcemap.h) and its native code (asm/disasm.h). WORDS,
+// LOCATE and HELP are in words/help.cpp.
 // Conditional compilation ([IF] [ELSE] [THEN]) scans words, case-insensitively,
 // across the lines of a file or of the terminal; a string or a block ends the
 // scan at its end, and so does the end of a file, with -58.
@@ -90,17 +91,6 @@ static void paren_dump() {   // ( addr u addr0 -- )
 // -- Words and their names -------------------------------------------------------
 
 static bool visible(const Word* w) { return w->name_len != 0 && !(w->flags & F_HIDDEN); }
-
-static void words() {   // the first wordlist of the search order, newest first
-    size_t col = 0;
-    if (dict.order_len == 0) return;
-    for (Word* w = dict.order[0]->latest; w; w = w->link) {
-        if (!visible(w)) continue;
-        if (col + w->name_len + 1 > 79) { putchar('\n'); col = 0; }
-        col += size_t(printf("%.*s ", int(w->name_len), w->name));
-    }
-    putchar('\n');
-}
 
 static Word* pop_nt() {
     auto* w = (Word*)vm.ds.pop();
@@ -287,7 +277,6 @@ static const HelperDef tools_helpers[] = {
     {".S", "( -- )", dot_s},
     {"DUMP", "( addr u -- )", dump},
     {"(DUMP)", "( addr u addr0 -- ) dump, numbering lines from addr0", paren_dump},
-    {"WORDS", "( -- )", words},
     {"SEE", "( \"name\" -- )", see},
     {"[IF]", "( flag | flag \"<spaces>name ...\" -- )", [] { if (!vm.ds.pop()) skip_conditional(true); }, F_IMMEDIATE},
     {"[ELSE]", "( \"<spaces>name ...\" -- )", [] { skip_conditional(false); }, F_IMMEDIATE},

@@ -290,7 +290,7 @@ int main(int argc, char** argv) {
     // The vocabulary: every word the dictionary lists, less the excluded ones.
     Process p;
     p.start(absolute);
-    p.send("words cr .( @@words@@)\n");
+    p.send("words\n.( @@words@@)\n");   // WORDS alone on its line: a name after it would filter
     for (auto until = Clock::now() + std::chrono::seconds(20);
          p.output.find("@@words@@") == std::string::npos && Clock::now() < until;)
         if (!p.drain(100)) break;
