@@ -89,6 +89,7 @@ void compile_xt(Word* w) {
     switch (w->kind) {
     case Kind::Primitive: compile_op({OpKind::Prim, 0, w}); break;
     case Kind::Constant: compile_literal(w->value); break;
+    case Kind::FConstant: compile_op({OpKind::FLit, w->value}); break;
     case Kind::Create:
     case Kind::Variable: compile_literal((cell)w->body); break;
     case Kind::Local: compile_op({OpKind::LocalFetch, 0, nullptr, int(w->value)}); break;

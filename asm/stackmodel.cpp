@@ -49,6 +49,7 @@ enum class Sem : uint8_t {
     Add, Sub, And, Or, Xor, Mul, Lshift, Rshift, Negate, Invert, TwoStar, TwoSlash, Cells, Min, Max,
     OnePlus, OneMinus, CellPlus, CharPlus, Chars,
     Compare, Fetch, Store, CFetch, CStore, PlusStore, Pick,
+    FDup, FDrop, FSwap, FOver, FNip, FTuck, FRot, FAdd, FSub, FMul, FDiv, FNegate, FAbs, FSqrt, FFetch, FStore,
     LoopI, LoopJ, ToR, RFrom, RFetch, RDrop,
 };
 
@@ -64,13 +65,18 @@ constexpr SemEntry sem_table[] = {
     {"CHARS", Sem::Chars}, {"@", Sem::Fetch}, {"!", Sem::Store}, {"C@", Sem::CFetch}, {"C!", Sem::CStore},
     {"+!", Sem::PlusStore}, {"I", Sem::LoopI}, {"J", Sem::LoopJ}, {">R", Sem::ToR}, {"R>", Sem::RFrom},
     {"R@", Sem::RFetch}, {"RDROP", Sem::RDrop}, {"PICK", Sem::Pick},
+    {"FLOATS", Sem::Cells}, {"FLOAT+", Sem::CellPlus},
+    {"FDUP", Sem::FDup}, {"FDROP", Sem::FDrop}, {"FSWAP", Sem::FSwap}, {"FOVER", Sem::FOver}, {"FNIP", Sem::FNip},
+    {"FTUCK", Sem::FTuck}, {"FROT", Sem::FRot}, {"F+", Sem::FAdd}, {"F-", Sem::FSub}, {"F*", Sem::FMul},
+    {"F/", Sem::FDiv}, {"FNEGATE", Sem::FNegate}, {"FABS", Sem::FAbs}, {"FSQRT", Sem::FSqrt}, {"F@", Sem::FFetch},
+    {"F!", Sem::FStore},
 };
 
 Sem sem_of(const Prim* p) {
     static std::unordered_map<const Prim*, Sem> cache;
     auto it = cache.find(p);
     if (it != cache.end()) return it->second;
-    Sem s = p->cond != Cond::None ? Sem::Compare : Sem::None;
+    Sem s = p->cond != Cond::None && p->name[0] != 'F' ? Sem::Compare : Sem::None;
     for (const SemEntry& e : sem_table)
         if (!strcmp(e.name, p->name)) s = e.sem;
     cache[p] = s;
@@ -92,6 +98,15 @@ struct Item {
     static Item in(int reg, int home = NO_HOME) { return {false, reg, 0, home}; }
     bool plain() const { return !imm && n == 0; }
 };
+
+// A float item: an xmm register, or a known constant (its bits).
+struct FItem {
+    bool imm = false;
+    int xmm = 0;
+    cell bits = 0;
+};
+constexpr int FPOOL[] = {0, 1, 2, 3, 4, 5, 6, 7, 8};   // xmm8 is FTOS in the canonical state
+constexpr int FSCRATCH = 15;
 
 struct Target {
     std::vector<int> regs;   // bottom first
@@ -176,6 +191,8 @@ private:
     std::vector<Item> items;
     int consumed = 0;
     std::vector<Item> ritems;
+    std::vector<FItem> fitems{FItem{false, FTOS.getIdx(), 0}};   // the float stack's top, bottom first
+    int fconsumed = 0;                                            // its memory part is at [r12 + 8*fconsumed]
     bool reachable = true;
     unsigned pinned = 0;     // registers an op is still reading: not to be reused
 
@@ -336,10 +353,160 @@ private:
         for (Item& it : items) it.home = NO_HOME;
     }
 
+    // -- The float stack --------------------------------------------------------
+    // Kept like the data stack but simpler: no offsets, no homes, and every
+    // label, branch and unknown op finds it canonical (FTOS in xmm8).
+    Xbyak::Xmm X(int idx) { return Xbyak::Xmm(idx); }
+    Xbyak::Address fslot(int s) { return g.qword[FSP + 8 * s]; }
+    int fuses(int x) const {
+        int n = 0;
+        for (const FItem& it : fitems) n += !it.imm && it.xmm == x;
+        return n;
+    }
+    void fstore(int s, const FItem& it) {
+        if (it.imm) {
+            g.mov(R(SCRATCH), it.bits);
+            g.mov(fslot(s), R(SCRATCH));
+        } else {
+            g.movsd(fslot(s), X(it.xmm));
+        }
+    }
+    void fload(const FItem& it, int dst) {   // flags untouched
+        if (it.imm) {
+            g.mov(R(SCRATCH), it.bits);
+            g.movq(X(dst), R(SCRATCH));
+        } else if (it.xmm != dst) {
+            g.movsd(X(dst), X(it.xmm));
+        }
+    }
+    int falloc(unsigned busy = 0) {
+        for (;;) {
+            for (int x : FPOOL)
+                if (fuses(x) == 0 && !(busy >> x & 1)) return x;
+            FItem it = fitems.front();
+            fitems.erase(fitems.begin());
+            fstore(--fconsumed, it);
+        }
+    }
+    void fensure(size_t k) {
+        while (fitems.size() < k) {
+            int x = falloc();
+            g.movsd(X(x), fslot(fconsumed));
+            fitems.insert(fitems.begin(), FItem{false, x, 0});
+            ++fconsumed;
+        }
+    }
+    FItem fpop() {
+        fensure(1);
+        FItem it = fitems.back();
+        fitems.pop_back();
+        return it;
+    }
+    // A register with the value of `it` that the op may overwrite.
+    int fown(const FItem& it, unsigned busy = 0) {
+        if (!it.imm && fuses(it.xmm) == 0 && !(busy >> it.xmm & 1)) return it.xmm;
+        int x = falloc(busy | (it.imm ? 0u : 1u << it.xmm));
+        fload(it, x);
+        return x;
+    }
+    void fcanonical() {
+        while (fitems.size() > 1) {
+            FItem it = fitems.front();
+            fitems.erase(fitems.begin());
+            fstore(--fconsumed, it);
+        }
+        if (fitems.empty()) {
+            g.movsd(FTOS, fslot(fconsumed));
+            ++fconsumed;
+        } else {
+            fload(fitems.back(), FTOS.getIdx());
+        }
+        if (fconsumed != 0) g.lea(FSP, g.ptr[FSP + 8 * fconsumed]);
+        fitems.assign(1, FItem{false, FTOS.getIdx(), 0});
+        fconsumed = 0;
+    }
+    bool float_prim(Sem s) {
+        switch (s) {
+        case Sem::FDup: fensure(1); fitems.push_back(fitems.back()); break;
+        case Sem::FDrop:
+            if (fitems.empty()) ++fconsumed;
+            else fitems.pop_back();
+            break;
+        case Sem::FSwap: fensure(2); std::swap(fitems[fitems.size() - 1], fitems[fitems.size() - 2]); break;
+        case Sem::FOver: fensure(2); fitems.push_back(fitems[fitems.size() - 2]); break;
+        case Sem::FNip: fensure(2); fitems.erase(fitems.end() - 2); break;
+        case Sem::FTuck: fensure(2); fitems.insert(fitems.end() - 2, fitems.back()); break;
+        case Sem::FRot: {
+            fensure(3);
+            FItem a = fitems[fitems.size() - 3];
+            fitems.erase(fitems.end() - 3);
+            fitems.push_back(a);
+            break;
+        }
+        case Sem::FAdd: case Sem::FSub: case Sem::FMul: case Sem::FDiv: {
+            fensure(2);
+            FItem b = fitems.back();
+            fitems.pop_back();
+            FItem a = fitems.back();
+            fitems.pop_back();
+            unsigned busy = b.imm ? 0u : 1u << b.xmm;
+            if (!b.imm && !a.imm && a.xmm == b.xmm && fuses(a.xmm) == 0) busy = 0;   // FDUP F*
+            int d = fown(a, busy);
+            Xbyak::Xmm B = X(FSCRATCH);
+            if (b.imm) fload(b, FSCRATCH);
+            else B = X(b.xmm);
+            switch (s) {
+            case Sem::FAdd: g.addsd(X(d), B); break;
+            case Sem::FSub: g.subsd(X(d), B); break;
+            case Sem::FMul: g.mulsd(X(d), B); break;
+            default: g.divsd(X(d), B); break;
+            }
+            fitems.push_back(FItem{false, d, 0});
+            break;
+        }
+        case Sem::FNegate: case Sem::FAbs: case Sem::FSqrt: {
+            int d = fown(fpop());
+            if (s == Sem::FSqrt) {
+                g.sqrtsd(X(d), X(d));
+            } else {
+                g.pcmpeqd(X(FSCRATCH), X(FSCRATCH));
+                if (s == Sem::FNegate) {
+                    g.psllq(X(FSCRATCH), 63);
+                    g.xorpd(X(d), X(FSCRATCH));
+                } else {
+                    g.psrlq(X(FSCRATCH), 1);
+                    g.andpd(X(d), X(FSCRATCH));
+                }
+            }
+            fitems.push_back(FItem{false, d, 0});
+            break;
+        }
+        case Sem::FFetch: {
+            Item a = pop();
+            int d = falloc();
+            g.movsd(X(d), g.qword[address(a)]);
+            fitems.push_back(FItem{false, d, 0});
+            break;
+        }
+        case Sem::FStore: {
+            Item a = pop();
+            FItem v = fpop();
+            int x = v.imm ? FSCRATCH : v.xmm;
+            if (v.imm) fload(v, FSCRATCH);   // before address(), which may want r11 too
+            g.movsd(g.qword[address(a)], X(x));
+            forget_homes();
+            break;
+        }
+        default: return false;
+        }
+        return true;
+    }
+
     // -- Conforming ----------------------------------------------------------
     struct Move { int dst; int kind; int reg; cell n; };   // kind 0 reg+n, 1 imm, 2 memory slot n
     void conform(const Target& t) {
         flush_ritems();
+        fcanonical();
         size_t k = t.regs.size();
         while (items.size() > k) spill_bottom();
         size_t extra = k - items.size();
@@ -451,6 +618,8 @@ private:
     }
     void unreachable() {
         reachable = false;
+        fitems.assign(1, FItem{false, FTOS.getIdx(), 0});
+        fconsumed = 0;
         items.assign(1, Item::in(TOS.getIdx()));
         consumed = 0;
         ritems.clear();
@@ -502,6 +671,7 @@ private:
     void step(const Op& op) {
         switch (op.kind) {
         case OpKind::Lit: push(Item::constant(op.n)); break;
+        case OpKind::FLit: fitems.push_back(FItem{true, 0, op.n}); break;
         case OpKind::Prim:
             if (!prim(op.w->prim)) fallback(op);
             break;
@@ -853,6 +1023,7 @@ private:
             if (!ritems.empty()) ritems.pop_back();
             else g.add(rsp, 8);
             break;
+        default: return float_prim(s);
         }
         return true;
     }

@@ -38,10 +38,12 @@ void poison_stack_slack() {
 
 [[noreturn]] void throw_code(cell code) { throw ForthThrow{code}; }
 
-uint8_t* map_guarded(size_t usable) {
+uint8_t* map_guarded(size_t usable, bool low) {
     size_t page = size_t(sysconf(_SC_PAGESIZE));
     usable = (usable + page - 1) & ~(page - 1);
-    void* p = mmap(nullptr, usable + 2 * GUARD_BYTES, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+    int flags = MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE | (low ? MAP_32BIT : 0);
+    void* p = mmap(nullptr, usable + 2 * GUARD_BYTES, PROT_NONE, flags, -1, 0);
+    if (p == MAP_FAILED && low) p = mmap(nullptr, usable + 2 * GUARD_BYTES, PROT_NONE, flags & ~MAP_32BIT, -1, 0);
     if (p == MAP_FAILED) { perror("xforth: mmap"); exit(2); }
     uint8_t* start = (uint8_t*)p + GUARD_BYTES;
     if (mprotect(start, usable, PROT_READ | PROT_WRITE) != 0) { perror("xforth: mprotect"); exit(2); }
@@ -49,7 +51,9 @@ uint8_t* map_guarded(size_t usable) {
 }
 
 void init_memory() {
-    vm.dp_start = vm.dp = map_guarded(DATA_SPACE);
+    // Low in the address space, so that compiled code addresses CREATEd data
+    // with a 32-bit displacement instead of a 64-bit constant in a register.
+    vm.dp_start = vm.dp = map_guarded(DATA_SPACE, true);
     vm.dp_end = vm.dp_start + DATA_SPACE;
     cell* stack = (cell*)map_guarded((DATA_STACK_CELLS + DATA_STACK_SLACK) * sizeof(cell));
     // One slot below the top is the home of a stale TOS when the stack is

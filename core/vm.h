@@ -116,6 +116,6 @@ inline uint8_t* align_up(uint8_t* p) { return (uint8_t*)(((uintptr_t)p + 7) & ~u
 void align_here();
 // Guarded region: [guard][usable][guard]; returns the usable start.
 constexpr size_t GUARD_BYTES = 1u << 20;
-uint8_t* map_guarded(size_t usable);
+uint8_t* map_guarded(size_t usable, bool low = false);   // low: in the first 2 GiB when possible
 
 }  // namespace xf

@@ -41,7 +41,7 @@ private:
                                              "u<", "u>", "min", "max", "lshift", "rshift"};
         static const char* const unary[] = {"negate", "invert", "1+", "1-", "2*", "2/", "abs", "0=", "0<", "0>", "0<>"};
         static const char* const compare[] = {"=", "<>", "<", ">", "<=", ">=", "u<", "u>", "0=", "0<", "0>", "0<>"};
-        switch (pick(17)) {
+        switch (pick(18)) {
         case 0: s += number() + " "; ++d; break;
         case 1:
             if (d >= 1) { s += "dup "; ++d; }
@@ -125,6 +125,13 @@ private:
                 for (int k = 0; k < n; ++k) s += "drop ";
             }
             break;
+        case 16: {   // through the float stack and back
+            static const char* const fl[] = {"s>f 3e f* f>s ", "s>f fdup f+ f>s ", "s>f 2e fswap f- fnegate f>s ",
+                                             "s>f fdup fdup f* f+ fabs fsqrt f>s ", "s>f 1e fover fover f/ f+ fnip f>s ",
+                                             "s>f fdup fvar f! fvar f@ f* f>s ", "s>f 0.5e frot frot fdrop fdrop f>s "};
+            if (d >= 1) s += fl[pick(std::size(fl))];
+            break;
+        }
         default:
             if (d >= 2) s += pick(2) ? "2dup + + " : "2dup 2drop ";
             if (d >= 1) s += pick(2) ? "cell+ " : "3 lshift 1 rshift ";
@@ -154,7 +161,7 @@ void define(const std::string& name, const std::string& body, bool opt) {
 }  // namespace
 
 TEST_CASE("optimised and -O0 code agree on thousands of generated definitions", "[differential]") {
-    run("create dbuf 64 allot");
+    run("create dbuf 64 allot  fvariable fvar");
     SourceGen gen(20261124);
     constexpr int HELPERS = 12;
     for (int h = 0; h < HELPERS; ++h) {

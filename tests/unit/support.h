@@ -163,6 +163,12 @@ inline Bytes operator+(Bytes a, const Bytes& b) {
     return a;
 }
 
+// mov rbx, imm: Xbyak picks mov ebx, imm32 when the value fits 32 bits
+// unsigned (data space is mapped low, core/memory.cpp), else the 64-bit form.
+inline Bytes mov_rbx(uint64_t x) {
+    return x <= 0xffffffffu ? Bytes{0xBB} + le(x, 4) : Bytes{0x48, 0xBB} + le(x, 8);
+}
+
 // What `src` writes to stdout.
 inline std::string output_of(const std::string& src) {
     fflush(stdout);
