@@ -17,6 +17,7 @@
 #include "asm/compiler.h"
 #include "asm/assembler.h"
 #include "asm/codemap.h"
+#include "words/registry.h"
 #include "asm/runtime.h"
 #include <unordered_map>
 
@@ -90,6 +91,16 @@ void compile_xt(Word* w) {
     case Kind::Primitive: compile_op({OpKind::Prim, 0, w}); break;
     case Kind::Constant: compile_literal(w->value); break;
     case Kind::FConstant: compile_op({OpKind::FLit, w->value}); break;
+    // A VALUE is its body's contents; a DOES> word pushes its body and calls
+    // its DOES> code, without the stub between.
+    case Kind::Value:
+        compile_literal((cell)w->body);
+        compile_op({OpKind::Prim, 0, prim_word("@")});
+        break;
+    case Kind::Does:
+        compile_literal((cell)w->body);
+        compile_op({OpKind::CallCode, w->value});
+        break;
     case Kind::Create:
     case Kind::Variable: compile_literal((cell)w->body); break;
     case Kind::Local: compile_op({OpKind::LocalFetch, 0, nullptr, int(w->value)}); break;
@@ -182,6 +193,7 @@ void Assembler::emit_canonical(const Op& op) {
     case OpKind::PrimImm: op.w->prim->emit_imm(g, op.n); break;
     case OpKind::Call: g.call_rx(op.w->code); break;
     case OpKind::CallSelf: g.call(self); break;
+    case OpKind::CallCode: g.call_rx((const void*)op.n); break;
     case OpKind::TailCall:
         if (frame) g.leave();
         if (op.w) g.jmp_rx(op.w->code);

@@ -19,6 +19,7 @@ enum class OpKind : uint8_t {
     CmpJumpZ, // comparison w fused with the branch after it: jump to label a when false
     CmpImmJumpZ, // the same with the literal n as the second operand
     CallSelf, // RECURSE
+    CallCode, // call the code at address n (a DOES> word's behaviour, its body pushed before)
     Jump,     // to label a
     JumpZ,    // pop; to label a when zero
     Label,    // place label a

@@ -306,6 +306,7 @@ void make_does(Word* w, const void* does_code) {
     g.jmp_rx(does_code);
     place(g, w);
     w->kind = Kind::Does;
+    w->value = (cell)does_code;   // so that a compiled call can skip the stub (asm/compiler.cpp)
 }
 
 void make_helper_body(Word* w, HelperFn f) {

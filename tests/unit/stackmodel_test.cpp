@@ -131,3 +131,13 @@ TEST_CASE("recursion: RECURSE is inlined once, and in tail position it is a jump
     run(": m-fact dup 2 < if drop 1 exit then dup 1- recurse * ;");
     CHECK(run("20 m-fact 1 m-fact") == std::vector<cell>{2432902008176640000, 1});
 }
+
+TEST_CASE("VALUE compiles to a load from its body, DOES> words call their code directly", "[model]") {
+    run("0 value m-v");
+    CHECK(code("m-incv", "m-v 1+ to m-v").find("call") == std::string::npos);
+    CHECK(run("m-incv m-incv m-v") == std::vector<cell>{2});
+    run(": m-arr create cells allot does> swap cells + ;  4 m-arr m-a");
+    std::string l = code("m-a3", "3 m-a");
+    CHECK(l.find("call m-arr") != std::string::npos);   // into m-arr's DOES> part, not m-a's stub
+    CHECK(run("m-a3 0 m-a -") == std::vector<cell>{24});
+}
