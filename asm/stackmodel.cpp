@@ -91,12 +91,14 @@ constexpr size_t MAX_RITEMS = 4;
 
 struct Item {
     bool imm = false;
-    int reg = 0;       // when !imm: value = reg + n
+    int reg = 0;       // when !imm: value = reg (+ idx) + n
     cell n = 0;        // the constant, or the offset
     int home = NO_HOME;
-    static Item constant(cell n) { return {true, 0, n, NO_HOME}; }
-    static Item in(int reg, int home = NO_HOME) { return {false, reg, 0, home}; }
-    bool plain() const { return !imm && n == 0; }
+    int idx = -1;      // a second register: I is LOOPT + LOOPB, an address mode
+    static Item constant(cell n) { return {true, 0, n, NO_HOME, -1}; }
+    static Item in(int reg, int home = NO_HOME) { return {false, reg, 0, home, -1}; }
+    bool plain() const { return !imm && n == 0 && idx < 0; }
+    bool uses(int r) const { return !imm && (reg == r || idx == r); }
 };
 
 // A float item: an xmm register, or a known constant (its bits).
@@ -174,6 +176,12 @@ public:
                 compare_branch(op.w->prim, ops[++i].a);
                 continue;
             }
+            // A jump to the label right after it is no jump at all.
+            if (op.kind == OpKind::Jump && i + 1 < ops.size() && ops[i + 1].kind == OpKind::Label &&
+                ops[i + 1].a == op.a) {
+                --refs[size_t(op.a)];
+                continue;
+            }
             step(op);
         }
         if (ops.empty() || ops.back().kind != OpKind::TailCall) {
@@ -211,11 +219,15 @@ private:
     // -- Registers ----------------------------------------------------------
     int uses(int reg) const {
         int n = (pinned >> reg) & 1;
-        for (const Item& it : items) n += !it.imm && it.reg == reg;
-        for (const Item& it : ritems) n += !it.imm && it.reg == reg;
+        for (const Item& it : items) n += it.uses(reg);
+        for (const Item& it : ritems) n += it.uses(reg);
         return n;
     }
-    void pin(const Item& it) { if (!it.imm) pinned |= 1u << it.reg; }
+    void pin(const Item& it) {
+        if (it.imm) return;
+        pinned |= 1u << it.reg;
+        if (it.idx >= 0) pinned |= 1u << it.idx;
+    }
     int alloc() {
         for (;;) {
             for (int r : POOL)
@@ -236,8 +248,8 @@ private:
             } else if (it.imm) {
                 g.mov(R(SCRATCH), it.n);
                 g.mov(slot(s), R(SCRATCH));
-            } else if (it.n != 0) {
-                g.lea(R(SCRATCH), g.ptr[R(it.reg) + int32_t(it.n)]);
+            } else if (!it.plain()) {
+                materialize(it, SCRATCH);
                 g.mov(slot(s), R(SCRATCH));
             } else {
                 g.mov(slot(s), R(it.reg));
@@ -270,6 +282,7 @@ private:
     // Puts the value of `it` into register dst (flags untouched).
     void materialize(const Item& it, int dst) {
         if (it.imm) g.mov(R(dst), it.n);
+        else if (it.idx >= 0) g.lea(R(dst), g.ptr[R(it.reg) + R(it.idx) + int32_t(it.n)]);
         else if (it.n != 0) g.lea(R(dst), g.ptr[R(it.reg) + int32_t(it.n)]);
         else if (it.reg != dst) g.mov(R(dst), R(it.reg));
     }
@@ -303,12 +316,12 @@ private:
     // A register holding exactly the value of `it`, for reading.
     int value_reg(const Item& it) {
         if (it.plain()) return it.reg;
-        if (!it.imm && !(pinned >> it.reg & 1) && offset_shared(it.reg, it.n)) {
+        if (!it.imm && it.idx < 0 && !(pinned >> it.reg & 1) && offset_shared(it.reg, it.n)) {
             // Every other holder of the register wants the same offset: add it once.
             g.lea(R(it.reg), g.ptr[R(it.reg) + int32_t(it.n)]);
             for (auto* v : {&items, &ritems})
                 for (Item& other : *v)
-                    if (!other.imm && other.reg == it.reg) other.n = 0;
+                    if (other.uses(it.reg)) other.n = 0;
             return it.reg;
         }
         int r = alloc();
@@ -318,12 +331,12 @@ private:
     bool offset_shared(int reg, cell n) const {
         for (auto* v : {&items, &ritems})
             for (const Item& other : *v)
-                if (!other.imm && other.reg == reg && other.n != n) return false;
+                if (other.uses(reg) && (other.idx >= 0 || other.n != n)) return false;
         return true;
     }
     // A register holding the value of `it` that the op may overwrite.
     int own_reg(const Item& it) {
-        if (!it.imm && uses(it.reg) == 0) {
+        if (!it.imm && it.idx < 0 && uses(it.reg) == 0) {
             if (it.n != 0) g.lea(R(it.reg), g.ptr[R(it.reg) + int32_t(it.n)]);
             return it.reg;
         }
@@ -347,6 +360,7 @@ private:
             g.mov(R(SCRATCH), a.n);
             return Xbyak::RegExp(R(SCRATCH));
         }
+        if (a.idx >= 0) return R(a.reg) + R(a.idx) + int32_t(a.n);
         return R(a.reg) + int32_t(a.n);
     }
     void forget_homes() {
@@ -503,7 +517,7 @@ private:
     }
 
     // -- Conforming ----------------------------------------------------------
-    struct Move { int dst; int kind; int reg; cell n; };   // kind 0 reg+n, 1 imm, 2 memory slot n
+    struct Move { int dst; int kind; int reg; cell n; int idx = -1; };   // kind 0 reg(+idx)+n, 1 imm, 2 memory slot n
     void conform(const Target& t) {
         flush_ritems();
         fcanonical();
@@ -521,7 +535,7 @@ private:
                 const Item& it = items[i - extra];
                 if (it.plain()) homes[i] = it.home;
                 if (it.imm) moves.push_back({dst, 1, 0, it.n});
-                else if (!(it.reg == dst && it.n == 0)) moves.push_back({dst, 0, it.reg, it.n});
+                else if (!(it.plain() && it.reg == dst)) moves.push_back({dst, 0, it.reg, it.n, it.idx});
             }
         }
         parallel_move(moves);
@@ -534,7 +548,7 @@ private:
     void parallel_move(std::vector<Move> moves) {
         auto read_by_pending = [&](int reg) {
             for (const Move& m : moves)
-                if (m.kind == 0 && m.reg == reg) return true;
+                if (m.kind == 0 && (m.reg == reg || m.idx == reg)) return true;
             return false;
         };
         while (!moves.empty()) {
@@ -546,7 +560,7 @@ private:
                     moves.insert(moves.begin() + long(i), m);
                     continue;
                 }
-                if (m.kind == 0) materialize(Item{false, m.reg, m.n, NO_HOME}, m.dst);
+                if (m.kind == 0) materialize(Item{false, m.reg, m.n, NO_HOME, m.idx}, m.dst);
                 else if (m.kind == 1) g.mov(R(m.dst), m.n);
                 else g.mov(R(m.dst), slot(int(m.n)));
                 progress = true;
@@ -557,8 +571,10 @@ private:
             // value in r11 and let its readers take it from there.
             int d = moves.front().dst;
             g.mov(R(SCRATCH), R(d));
-            for (Move& m : moves)
+            for (Move& m : moves) {
                 if (m.kind == 0 && m.reg == d) m.reg = SCRATCH;
+                if (m.kind == 0 && m.idx == d) m.idx = SCRATCH;
+            }
         }
     }
     Target canonical_target() const {
@@ -579,7 +595,7 @@ private:
         t.decided = true;
         unsigned taken = 0;
         for (const Item& it : items)
-            if (!it.imm && it.n == 0 && !(taken >> it.reg & 1)) {
+            if (it.plain() && !(taken >> it.reg & 1)) {
                 t.regs.push_back(it.reg);
                 taken |= 1u << it.reg;
             } else {
@@ -796,17 +812,20 @@ private:
             return;
         }
         bool commutes = s != Sem::Sub;
-        if (commutes && (a.imm || (!b.imm && uses(a.reg) > 0 && uses(b.reg) == 0 && b.n == 0))) std::swap(a, b);
+        if (commutes && (a.imm || (b.plain() && !a.imm && uses(a.reg) > 0 && uses(b.reg) == 0))) std::swap(a, b);
         if (b.imm && !a.imm && (s == Sem::Add || s == Sem::Sub)) {
             cell off = s == Sem::Add ? cell(ucell(a.n) + ucell(b.n)) : cell(ucell(a.n) - ucell(b.n));
             if (fits_i32(off) && fits_i32(b.n)) {
-                push(Item{false, a.reg, off, NO_HOME});
+                Item r = a;
+                r.n = off;
+                r.home = NO_HOME;
+                push(r);
                 return;
             }
         }
         pin(b);
         // DUP *: the register is both operands and nothing else wants it.
-        bool self = !a.imm && !b.imm && a.reg == b.reg && a.n == 0 && b.n == 0 && uses(a.reg) == 1;
+        bool self = a.plain() && b.plain() && a.reg == b.reg && uses(a.reg) == 1;
         int d = self ? a.reg : own_reg(a);
         pinned |= 1u << d;
         Operand o = operand(b);
@@ -953,7 +972,7 @@ private:
         case Sem::Fetch: case Sem::CFetch: {
             Item a = pop();
             pin(a);
-            int d = a.imm || uses(a.reg) > 1 ? alloc() : a.reg;   // pinned counts as one use
+            int d = a.imm || a.idx >= 0 || uses(a.reg) > 1 ? alloc() : a.reg;   // pinned counts as one use
             pinned = 0;
             Xbyak::RegExp at = address(a);
             if (s == Sem::Fetch) g.mov(R(d), g.qword[at]);
@@ -981,12 +1000,7 @@ private:
             forget_homes();
             break;
         }
-        case Sem::LoopI: {
-            int d = alloc();
-            g.lea(R(d), g.ptr[LOOPT + LOOPB]);
-            push(Item::in(d));
-            break;
-        }
+        case Sem::LoopI: push(Item{false, LOOPT.getIdx(), 0, NO_HOME, LOOPB.getIdx()}); break;
         case Sem::LoopJ: {   // the enclosing loop's pair, where DO saved it
             flush_ritems();
             int d = alloc();
@@ -1028,10 +1042,25 @@ private:
         return true;
     }
 
+    // Items made of LOOPT/LOOPB (I) get registers of their own before the
+    // loop registers change.
+    void settle_loop_items() {
+        for (auto* v : {&items, &ritems})
+            for (Item& it : *v)
+                if (it.uses(LOOPT.getIdx()) || it.uses(LOOPB.getIdx())) {
+                    pin(it);
+                    int d = alloc();
+                    pinned = 0;
+                    materialize(it, d);
+                    it = Item::in(d);
+                }
+    }
+
     // DO / ?DO: ( limit index -- ), the loop pair in LOOPT/LOOPB; the
     // enclosing pair is saved on the return stack, as in the canonical code.
     void do_loop(const Op& op) {
         const LoopLabels& L = A.loops[op.a];
+        settle_loop_items();
         auto [limit, index] = pop2();
         flush_ritems();
         g.push(LOOPB);
@@ -1074,6 +1103,7 @@ private:
     }
     void end_loop(const Op& op) {
         const LoopLabels& L = A.loops[op.a];
+        settle_loop_items();
         if (op.kind == OpKind::Loop) {
             g.add(LOOPT, 1);
         } else {

@@ -77,7 +77,7 @@ TEST_CASE("model: DO LOOP keeps the sum in a register and I is one lea", "[model
     CHECK(code("m-sum", "0 swap 0 ?do i + loop") ==
           "push r13; push r14; mov r13, rbx; btc r13, 0x3f; mov r14d, 0; sub r14, r13; "
           "movabs r11, 0x8000000000000000; cmp r14, r11; jne +54; pop r14; pop r13; mov eax, 0; jmp +80; "
-          "mov eax, 0; lea rcx, [r14 + r13]; add rax, rcx; add r14, 1; jno +59; pop r14; pop r13; mov rbx, rax; ret");
+          "mov eax, 0; lea r11, [r14 + r13]; add rax, r11; add r14, 1; jno +59; pop r14; pop r13; mov rbx, rax; ret");
     CHECK(run("10 m-sum 0 m-sum") == std::vector<cell>{45, 0});
 }
 
