@@ -88,6 +88,69 @@ constexpr int POOL[] = {0 /*rax*/, 1 /*rcx*/, 2 /*rdx*/, 6 /*rsi*/, 7 /*rdi*/, 8
 constexpr int SCRATCH = 11;          // r11: the model's own temporary, never an item
 constexpr size_t MAX_LABEL_ITEMS = 6;   // items a label's state keeps in registers
 constexpr size_t MAX_RITEMS = 4;
+// A loop's head loads into registers the items its body reads (as far as
+// the body's first call or unknown word shows), even when they are still in
+// memory there: a value carried round the loop in memory costs a store and
+// a load every time. (Loading deeper than the stack goes only reads the
+// slack below its bottom.)
+constexpr int MAX_LOOP_ITEMS = 4;
+
+struct Effect { int in, out; bool known; };
+// The data-stack effect of a modelled primitive.
+Effect effect_of(const Prim* p) {
+    switch (sem_of(p)) {
+    case Sem::Dup: return {1, 2, true};
+    case Sem::Drop: return {1, 0, true};
+    case Sem::Swap: return {2, 2, true};
+    case Sem::Over: return {2, 3, true};
+    case Sem::Rot: case Sem::MinusRot: return {3, 3, true};
+    case Sem::Nip: return {2, 1, true};
+    case Sem::Tuck: return {2, 3, true};
+    case Sem::TwoDup: return {2, 4, true};
+    case Sem::TwoDrop: return {2, 0, true};
+    case Sem::Add: case Sem::Sub: case Sem::And: case Sem::Or: case Sem::Xor: case Sem::Mul:
+    case Sem::Lshift: case Sem::Rshift: case Sem::Min: case Sem::Max:
+        return {2, 1, true};
+    case Sem::Negate: case Sem::Invert: case Sem::TwoStar: case Sem::TwoSlash: case Sem::Cells: case Sem::OnePlus:
+    case Sem::OneMinus: case Sem::CellPlus: case Sem::CharPlus: case Sem::Chars: case Sem::Fetch: case Sem::CFetch:
+        return {1, 1, true};
+    case Sem::Compare: return p->zero_compare ? Effect{1, 1, true} : Effect{2, 1, true};
+    case Sem::Store: case Sem::CStore: case Sem::PlusStore: return {2, 0, true};
+    case Sem::LoopI: case Sem::LoopJ: case Sem::RFrom: case Sem::RFetch: return {0, 1, true};
+    case Sem::ToR: case Sem::FFetch: case Sem::FStore: return {1, 0, true};
+    case Sem::RDrop: case Sem::FDup: case Sem::FDrop: case Sem::FSwap: case Sem::FOver: case Sem::FNip:
+    case Sem::FTuck: case Sem::FRot: case Sem::FAdd: case Sem::FSub: case Sem::FMul: case Sem::FDiv:
+    case Sem::FNegate: case Sem::FAbs: case Sem::FSqrt:
+        return {0, 0, true};
+    default: return {0, 0, false};
+    }
+}
+
+// How many items below the top the code from ops[from] on reads, up to the
+// first op whose effect is not known.
+int items_read(const std::vector<Op>& ops, size_t from) {
+    int depth = 0, lowest = 0;
+    for (size_t i = from; i < ops.size(); ++i) {
+        const Op& op = ops[i];
+        Effect e{0, 0, true};
+        switch (op.kind) {
+        case OpKind::Lit: case OpKind::LocalFetch: e = {0, 1, true}; break;
+        case OpKind::FLit: case OpKind::Label: case OpKind::Jump: break;
+        case OpKind::LocalStore: case OpKind::JumpZ: case OpKind::CmpImmJumpZ: e = {1, 0, true}; break;
+        case OpKind::CmpJumpZ: e = {op.w->prim->zero_compare ? 1 : 2, 0, true}; break;
+        case OpKind::Prim: e = effect_of(op.w->prim); break;
+        case OpKind::PrimImm:
+            e = effect_of(op.w->prim);
+            --e.in;
+            break;
+        default: e.known = false; break;
+        }
+        if (!e.known) break;
+        lowest = std::min(lowest, depth - e.in);
+        depth += e.out - e.in;
+    }
+    return -lowest;
+}
 
 struct Item {
     bool imm = false;
@@ -164,6 +227,7 @@ public:
     void run() {
         for (size_t i = 0; i < ops.size(); ++i) {
             const Op& op = ops[i];
+            next_op = i + 1;
             // A comparison followed by a conditional branch becomes cmp + jcc.
             if (op.kind == OpKind::Prim && sem_of(op.w->prim) == Sem::Compare && i + 1 < ops.size() &&
                 ops[i + 1].kind == OpKind::JumpZ) {
@@ -202,6 +266,7 @@ private:
     std::vector<FItem> fitems{FItem{false, FTOS.getIdx(), 0}};   // the float stack's top, bottom first
     int fconsumed = 0;                                            // its memory part is at [r12 + 8*fconsumed]
     bool reachable = true;
+    size_t next_op = 0;      // the op after the one being assembled
     unsigned pinned = 0;     // registers an op is still reading: not to be reused
 
     void count_refs(const Op& op) {
@@ -652,8 +717,12 @@ private:
         Target& t = targets[size_t(label)];
         bool all_forward = t.arrivals == refs[size_t(label)];   // no jump comes from below
         if (reachable) {
-            if (t.decided) conform(t);
-            else if (refs[size_t(label)] > 0) conform(target(label));
+            if (t.decided) {
+                conform(t);
+            } else if (refs[size_t(label)] > 0) {
+                if (!all_forward) ensure(size_t(std::min(MAX_LOOP_ITEMS, items_read(ops, next_op))));
+                conform(target(label));
+            }
             if (all_forward && t.arrivals > 0) {
                 agree_homes(t);
                 for (size_t i = 0; i < items.size(); ++i) items[i].home = t.homes[i];

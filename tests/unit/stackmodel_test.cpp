@@ -141,3 +141,17 @@ TEST_CASE("VALUE compiles to a load from its body, DOES> words call their code d
     CHECK(l.find("call m-arr") != std::string::npos);   // into m-arr's DOES> part, not m-a's stub
     CHECK(run("m-a3 0 m-a -") == std::vector<cell>{24});
 }
+
+TEST_CASE("model: a loop's head loads the items its body reads, so none goes through memory", "[model]") {
+    // a b n -- sum of a[i]*b[i]: both pointers and the sum stay in registers.
+    std::string l = code("m-dot", "0 swap 0 do >r over @ over @ * r> + >r cell+ swap cell+ swap r> loop nip nip");
+    // r15 appears four times: the two loads at the head, and "lea r15, [r15 + 0x10]" at the end.
+    size_t r15 = 0;
+    for (size_t at = 0; (at = l.find("r15", at)) != std::string::npos; ++at) ++r15;
+    INFO(l);
+    CHECK(r15 == 4);
+    run("create m-va 1 , 2 , 3 ,  create m-vb 4 , 5 , 6 ,");
+    CHECK(run("m-va m-vb 3 m-dot") == std::vector<cell>{32});
+    // A loop that reads nothing below its top keeps the others where they are.
+    CHECK(code("m-count3", "0 begin 1+ dup 3 = until").find("r15 + 8") == std::string::npos);
+}
