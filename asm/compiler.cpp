@@ -211,7 +211,7 @@ void Assembler::emit_canonical(const Op& op) {
             g.mov(TOS, g.qword[DSP + 8]);
             g.lea(DSP, g.ptr[DSP + 16]);
         }
-        jump_if(negate(op.w->prim->cond), labels[op.a]);
+        jump_if(op.invert ? op.w->prim->cond : negate(op.w->prim->cond), labels[op.a]);
         break;
     case OpKind::CmpImmJumpZ:
         if (fits_i32(op.n)) {
@@ -222,14 +222,15 @@ void Assembler::emit_canonical(const Op& op) {
         }
         g.mov(TOS, g.qword[DSP]);
         g.lea(DSP, g.ptr[DSP + 8]);
-        jump_if(negate(op.w->prim->cond), labels[op.a]);
+        jump_if(op.invert ? op.w->prim->cond : negate(op.w->prim->cond), labels[op.a]);
         break;
     case OpKind::Jump: g.jmp(labels[op.a], Gen::T_NEAR); break;
     case OpKind::JumpZ:
         g.mov(rax, TOS);
         drop(g);
         g.test(rax, rax);
-        g.jz(labels[op.a], Gen::T_NEAR);
+        if (op.invert) g.jnz(labels[op.a], Gen::T_NEAR);
+        else g.jz(labels[op.a], Gen::T_NEAR);
         break;
     case OpKind::Label: g.L(labels[op.a]); break;
     case OpKind::QDo:
@@ -326,6 +327,7 @@ Word* end_definition() {
     int labels = def.labels;
     if (optimize) {
         inline_recursion(def);
+        rotate_loops(def.ops, def.labels);
         peephole(def.ops);
     }
     size_t size = 0;

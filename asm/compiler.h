@@ -40,6 +40,7 @@ struct Op {
     cell n = 0;
     const Word* w = nullptr;
     int a = 0;
+    bool invert = false;   // JumpZ, CmpJumpZ, CmpImmJumpZ: jump when the flag is true instead
 };
 
 struct LoopLabels { int top, leave, done; };
@@ -67,6 +68,9 @@ void abort_definition();          // drops a half-built definition
 // Assembles an op list into code memory (used by end_definition and by tests).
 void* assemble(const std::vector<Op>& ops, int labels, const std::vector<LoopLabels>& loops, size_t* size);
 void peephole(std::vector<Op>& ops);
+// BEGIN cond WHILE body REPEAT becomes cond, jump out when false, body,
+// cond again and jump back when true: one branch a time round, not two.
+void rotate_loops(std::vector<Op>& ops, int& labels);
 
 // Locals (asm/locals.cpp): declared names live in a wordlist that is searched
 // first until the definition ends.

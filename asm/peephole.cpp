@@ -36,7 +36,8 @@ void peephole(std::vector<Op>& ops) {
         }
         if (op.kind == OpKind::JumpZ && prev && (prev->kind == OpKind::Prim || prev->kind == OpKind::PrimImm) &&
             prev->w->prim->cond != Cond::None) {
-            *prev = Op{prev->kind == OpKind::Prim ? OpKind::CmpJumpZ : OpKind::CmpImmJumpZ, prev->n, prev->w, op.a};
+            *prev = Op{prev->kind == OpKind::Prim ? OpKind::CmpJumpZ : OpKind::CmpImmJumpZ, prev->n, prev->w, op.a,
+                       op.invert};
             continue;
         }
         if (op.kind == OpKind::Exit && prev && (prev->kind == OpKind::Call || prev->kind == OpKind::CallSelf)) {
@@ -52,6 +53,50 @@ void peephole(std::vector<Op>& ops) {
     if (last > 0 && (out[last - 1].kind == OpKind::Call || out[last - 1].kind == OpKind::CallSelf))
         out[last - 1] = Op{OpKind::TailCall, 0, out[last - 1].w};
     ops.swap(out);
+}
+
+// rotate_loops: Label B, C..., JumpZ X, body..., Jump B, Label X, with C a
+// few ops of straight-line code, becomes
+//   Label B, C..., JumpZ X, Label T, body..., C..., JumpNZ T, Label X
+// (JumpNZ is JumpZ with invert). Label B stays for any other jump to it.
+constexpr size_t ROTATE_MAX_COND_OPS = 8;
+
+static bool straight(const Op& op) {
+    switch (op.kind) {
+    case OpKind::Lit: case OpKind::FLit: case OpKind::LocalFetch: return true;
+    case OpKind::Prim: return !op.w->prim->rstack;
+    default: return false;
+    }
+}
+
+void rotate_loops(std::vector<Op>& ops, int& labels) {
+    std::vector<size_t> label_at;   // label -> index of its Label op, or SIZE_MAX
+    auto where = [&](int label) {
+        if (label_at.empty()) {
+            label_at.assign(size_t(labels), SIZE_MAX);
+            for (size_t i = 0; i < ops.size(); ++i)
+                if (ops[i].kind == OpKind::Label) label_at[size_t(ops[i].a)] = i;
+        }
+        return label_at[size_t(label)];
+    };
+    for (size_t i = 0; i + 1 < ops.size(); ++i) {
+        if (ops[i].kind != OpKind::Jump) continue;
+        size_t b = where(ops[i].a);
+        if (b == SIZE_MAX || b >= i) continue;   // not a jump back
+        size_t w = b + 1;
+        while (w < i && w - b - 1 <= ROTATE_MAX_COND_OPS && straight(ops[w])) ++w;
+        if (w >= i || ops[w].kind != OpKind::JumpZ || ops[w].invert || w - b - 1 > ROTATE_MAX_COND_OPS) continue;
+        if (ops[i + 1].kind != OpKind::Label || ops[i + 1].a != ops[w].a) continue;   // WHILE's exit right after
+        int top = labels++;
+        std::vector<Op> cond(ops.begin() + long(b) + 1, ops.begin() + long(w));
+        std::vector<Op> tail = cond;
+        tail.push_back(Op{OpKind::JumpZ, 0, nullptr, top, true});
+        ops.erase(ops.begin() + long(i));
+        ops.insert(ops.begin() + long(i), tail.begin(), tail.end());
+        ops.insert(ops.begin() + long(w) + 1, Op{OpKind::Label, 0, nullptr, top});
+        label_at.clear();
+        i += tail.size();
+    }
 }
 
 }  // namespace xf

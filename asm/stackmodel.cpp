@@ -231,13 +231,15 @@ public:
             // A comparison followed by a conditional branch becomes cmp + jcc.
             if (op.kind == OpKind::Prim && sem_of(op.w->prim) == Sem::Compare && i + 1 < ops.size() &&
                 ops[i + 1].kind == OpKind::JumpZ) {
-                compare_branch(op.w->prim, ops[++i].a);
+                ++i;
+                compare_branch(op.w->prim, ops[i].a, ops[i].invert);
                 continue;
             }
             if (op.kind == OpKind::PrimImm && sem_of(op.w->prim) == Sem::Compare && i + 1 < ops.size() &&
                 ops[i + 1].kind == OpKind::JumpZ) {
                 items.push_back(Item::constant(op.n));
-                compare_branch(op.w->prim, ops[++i].a);
+                ++i;
+                compare_branch(op.w->prim, ops[i].a, ops[i].invert);
                 continue;
             }
             // A jump to the label right after it is no jump at all.
@@ -767,21 +769,21 @@ private:
                 fallback(op);
             }
             break;
-        case OpKind::CmpJumpZ: compare_branch(op.w->prim, op.a); break;
+        case OpKind::CmpJumpZ: compare_branch(op.w->prim, op.a, op.invert); break;
         case OpKind::CmpImmJumpZ:
             push(Item::constant(op.n));
-            compare_branch(op.w->prim, op.a);
+            compare_branch(op.w->prim, op.a, op.invert);
             break;
         case OpKind::Jump: branch(op.a); break;
         case OpKind::JumpZ: {
             Item f = pop();
             if (f.imm) {
-                if (f.n == 0) branch(op.a);
+                if ((f.n == 0) != op.invert) branch(op.a);
                 break;
             }
             int r = value_reg(f);
             g.test(R(r), R(r));
-            branch(op.a, Cond::E);
+            branch(op.a, op.invert ? Cond::NE : Cond::E);
             break;
         }
         case OpKind::Label: place(op.a); break;
@@ -813,16 +815,16 @@ private:
     }
 
     // cmp (or test) for comparison p on the top two (one) items, then a
-    // jump to `label` when the comparison is false.
-    void compare_branch(const Prim* p, int label) {
+    // jump to `label` when the comparison is false (true, with invert).
+    void compare_branch(const Prim* p, int label, bool invert) {
         Cond c = p->cond;
         if (!compare_flags(p, c)) {   // folded to a constant
             Item f = items.back();
             items.pop_back();
-            if (f.n == 0) branch(label);
+            if ((f.n == 0) != invert) branch(label);
             return;
         }
-        branch(label, negate(c));
+        branch(label, invert ? c : negate(c));
     }
     // Sets the flags for comparison p (its condition in c, possibly swapped);
     // false when both operands were constants: the flag is pushed instead.

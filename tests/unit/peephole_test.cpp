@@ -107,3 +107,33 @@ TEST_CASE("inlining: a small definition is copied into its caller, where the rul
     Bytes o0 = compile_with(false, "t-inc2-o0", "t-inc t-inc");
     CHECK(o0[0] == 0xE8);
 }
+
+TEST_CASE("rotate-loops: BEGIN cond WHILE body REPEAT tests cond again at the bottom", "[peephole]") {
+    // Label 0, Lit 1, Prim <, JumpZ 1, Prim 1+, Jump 0, Label 1  ->  the condition copied before a JumpNZ to a new label
+    Word* lt = prim_word("<");
+    Word* inc = prim_word("1+");
+    std::vector<Op> ops = {{OpKind::Label, 0, nullptr, 0}, {OpKind::Lit, 1}, {OpKind::Prim, 0, lt}, {OpKind::JumpZ, 0, nullptr, 1},
+                           {OpKind::Prim, 0, inc}, {OpKind::Jump, 0, nullptr, 0}, {OpKind::Label, 0, nullptr, 1}};
+    int labels = 2;
+    rotate_loops(ops, labels);
+    REQUIRE(labels == 3);
+    // Label 0, Lit 1, <, JumpZ 1, Label 2, 1+, Lit 1, <, JumpNZ 2, Label 1
+    REQUIRE(ops.size() == 10);
+    CHECK(ops[4].kind == OpKind::Label);
+    CHECK(ops[4].a == 2);
+    CHECK(ops[5].w == inc);
+    CHECK(ops[6].kind == OpKind::Lit);
+    CHECK(ops[7].w == lt);
+    CHECK(ops[8].kind == OpKind::JumpZ);
+    CHECK(ops[8].invert);
+    CHECK(ops[8].a == 2);
+    CHECK(ops[9].kind == OpKind::Label);
+    CHECK(ops[9].a == 1);
+    // a condition that calls a word is left alone
+    std::vector<Op> call = {{OpKind::Label, 0, nullptr, 0}, {OpKind::Call, 0, lt}, {OpKind::JumpZ, 0, nullptr, 1},
+                            {OpKind::Jump, 0, nullptr, 0}, {OpKind::Label, 0, nullptr, 1}};
+    labels = 2;
+    rotate_loops(call, labels);
+    CHECK(call.size() == 5);
+    CHECK(run(": t-rot 0 begin dup 5 < while 1+ repeat ; t-rot") == std::vector<cell>{5});
+}
