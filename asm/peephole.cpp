@@ -16,6 +16,8 @@
 //            0< 0>)  ->  CmpJumpZ c L: cmp (or test) and a conditional jump
 //            on the negated condition; no flag is made.
 //   cmp-imm-branch:  PrimImm c n, JumpZ L  ->  CmpImmJumpZ c n L.
+//   branch-over-jump:  (Cmp)(Imm)JumpZ L1, Jump L2, Label L1  ->  the same
+//            conditional jump inverted, to L2, then Label L1.
 //   tail-call:  Call w, Exit  ->  TailCall w; and a Call that ends the
 //            definition becomes a TailCall too (jmp instead of call + ret).
 //            RECURSE (CallSelf) the same, as TailCall with no word: a jump
@@ -39,6 +41,17 @@ void peephole(std::vector<Op>& ops) {
             *prev = Op{prev->kind == OpKind::Prim ? OpKind::CmpJumpZ : OpKind::CmpImmJumpZ, prev->n, prev->w, op.a,
                        op.invert};
             continue;
+        }
+        // branch-over-jump: a conditional jump over an unconditional one is
+        // the inverted conditional jump to the far target.
+        if (op.kind == OpKind::Label && out.size() >= 2 && out.back().kind == OpKind::Jump) {
+            Op& cj = out[out.size() - 2];
+            bool conditional = cj.kind == OpKind::JumpZ || cj.kind == OpKind::CmpJumpZ || cj.kind == OpKind::CmpImmJumpZ;
+            if (conditional && cj.a == op.a) {
+                cj.a = out.back().a;
+                cj.invert = !cj.invert;
+                out.pop_back();
+            }
         }
         if (op.kind == OpKind::Exit && prev && (prev->kind == OpKind::Call || prev->kind == OpKind::CallSelf)) {
             *prev = Op{OpKind::TailCall, 0, prev->w};

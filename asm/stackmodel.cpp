@@ -393,6 +393,10 @@ private:
         }
         int r = alloc();
         materialize(it, r);
+        if (!it.imm)   // copies of the same value use the register just made
+            for (auto* v : {&items, &ritems})
+                for (Item& other : *v)
+                    if (!other.imm && other.reg == it.reg && other.idx == it.idx && other.n == it.n) other = Item::in(r);
         return r;
     }
     bool offset_shared(int reg, cell n) const {
