@@ -165,6 +165,7 @@ static void to_body() {
 }
 static void find() {
     auto* c = (const char*)vm.ds.top();
+    check_readable(c, 1 + (unsigned char)c[0]);
     Word* w = find_word({c + 1, (unsigned char)c[0]});
     if (!w) { vm.ds.push(0); return; }
     vm.ds.top() = (cell)w;

@@ -116,6 +116,7 @@ static void char_() {   // the first xchar of the name, as in Gforth; a malforme
 static void to_number() {
     cell n = vm.ds.pop();
     auto* a = (const char*)vm.ds.pop();
+    check_readable(a, n);
     udcell ud = (udcell(ucell(vm.ds.at(0))) << 64) | ucell(vm.ds.at(1));
     size_t used = to_number(ud, {a, size_t(n)}, vm.base);
     vm.ds.at(1) = cell(ucell(ud));
@@ -127,6 +128,7 @@ static void to_number() {
 static void evaluate_() {
     cell n = vm.ds.pop();
     auto* a = (const char*)vm.ds.pop();
+    check_readable(a, n);   // the parsing words may hand it to libc
     evaluate(a, size_t(n));
 }
 static std::string pop_string() {
