@@ -49,6 +49,12 @@ uint8_t* map_guarded(size_t usable) {
     return start;
 }
 
+void unmap_guarded(uint8_t* start, size_t usable) {
+    size_t page = size_t(sysconf(_SC_PAGESIZE));
+    usable = (usable + page - 1) & ~(page - 1);
+    munmap(start - GUARD_BYTES, usable + 2 * GUARD_BYTES);
+}
+
 void init_memory() {
     vm.dp_start = vm.dp = map_guarded(DATA_SPACE);
     vm.dp_end = vm.dp_start + DATA_SPACE;

@@ -121,5 +121,19 @@ void align_here();
 // Guarded region: [guard][usable][guard]; returns the usable start.
 constexpr size_t GUARD_BYTES = 1u << 20;
 uint8_t* map_guarded(size_t usable);
+void unmap_guarded(uint8_t* start, size_t usable);
+// A guarded region given back when its owner goes.
+class GuardedBuffer {
+public:
+    explicit GuardedBuffer(size_t usable) : size(usable), start(map_guarded(usable)) {}
+    ~GuardedBuffer() { unmap_guarded(start, size); }
+    GuardedBuffer(const GuardedBuffer&) = delete;
+    GuardedBuffer& operator=(const GuardedBuffer&) = delete;
+    char* data() const { return (char*)start; }
+
+private:
+    size_t size;
+    uint8_t* start;
+};
 
 }  // namespace xf

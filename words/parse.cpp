@@ -78,8 +78,10 @@ static std::string parse_escaped() {   // S\" text up to an unescaped quote
     return out;
 }
 
+// WORD's buffer is a guarded region too: writing past the counted string
+// faults (-9) instead of overwriting xforth's own variables next to it.
 static void word() {
-    static char buf[MAX_NAME + 2];
+    static char* buf = (char*)map_guarded(MAX_NAME + 2);
     char delim = char(vm.ds.pop());
     Source& s = source();
     size_t i = size_t(vm.to_in);

@@ -72,5 +72,11 @@ t{ 8 1 ' find code-of -> -9 }t
 : t-wild-local ( -- n ) wild-local literal ;
 t{ t-wild-local -> -9 }t
 
+testing writing past SOURCE faults instead of corrupting the heap (found by the fuzzer)
+: t-past-source ( -- ior ) source + 2000000 2 ['] erase code-of ;
+t{ t-past-source -> -9 }t
+: t-past-word ( "name" -- ior ) bl word count + 2000000 2 ['] erase code-of ;
+t{ t-past-word xyz -> -9 }t
+
 testing the system still works after all that
 t{ 2 3 + -> 5 }t
