@@ -80,6 +80,14 @@ Word* find_word(std::string_view name) {
     return nullptr;
 }
 
+void* arena_allot(size_t n) {
+    n = (n + 7) & ~size_t(7);
+    if (size_t(dict.arena_end - dict.arena_here) < n) throw_code(-8);
+    void* p = dict.arena_here;
+    dict.arena_here += n;
+    return p;
+}
+
 Wordlist* new_wordlist(const char* name) {
     size_t size = (sizeof(Wordlist) + 7) & ~size_t(7);
     if (size_t(dict.arena_end - dict.arena_here) < size) throw_code(-8);

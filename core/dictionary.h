@@ -90,6 +90,9 @@ void reveal(Word* w);
 Word* find_in(const Wordlist* wl, std::string_view name);
 Word* find_word(std::string_view name);   // search order
 Wordlist* new_wordlist(const char* name = nullptr);
+// n bytes (8-aligned) of the header arena, for data a word keeps out of the
+// program's reach in data space; MARKER and FORGET reclaim it with the word.
+void* arena_allot(size_t n);
 // A wid is a small number that names a wordlist, never its address: a
 // program that takes one for an address (GET-CURRENT 100 ERASE) faults
 // (-9) instead of overwriting the dictionary's own tables.
