@@ -7,6 +7,8 @@
 // stops answering: after an input, a sync line must bring back its marker
 // within a time limit; if not, Ctrl-C (SIGINT) is sent, which must bring the
 // prompt back too (an endless loop is legal Forth; ignoring Ctrl-C is not).
+// A sync line that is read but fails (its words no longer work) is a
+// finding too.
 //
 //   fuzz --xforth ./xforth [--seconds N] [--inputs N] [--seed N]
 //        [--corpus DIR] [--findings DIR] [--restart N] [--trace 1]
@@ -316,9 +318,12 @@ private:
 // Sends one input and checks that the prompt answers after it. Returns ""
 // if it does, else what went wrong (the finding).
 std::string try_input(Process& p, const std::string& input, long count, bool trace) {
-    std::string marker = "@@" + std::to_string(count) + "@@";
     // Close whatever the input may have left open, then ask for the marker.
-    std::string sync = "| :} [then] [then] [then] [then] [then] [then] [then] [then]\n[ decimal .( " + marker + ")\n";
+    // It is computed, not quoted: an error message quotes the line it is
+    // in, and must not pass for an answer.
+    std::string marker = std::to_string(count + 1) + " @@";
+    std::string sync = "| :} [then] [then] [then] [then] [then] [then] [then] [then]\n[ decimal " +
+                       std::to_string(count) + " 1+ . .( @@)\n";
     bool sent = p.send(input) && p.send(sync);
     if (trace) {
         p.drain(200);
@@ -327,6 +332,7 @@ std::string try_input(Process& p, const std::string& input, long count, bool tra
     if (sent && p.await(marker, 3)) return "";
     std::string status = p.exit_status();
     if (!status.empty() || !sent) return status.empty() ? "stopped reading its input" : status;
+    if (p.output.find("@@)") != std::string::npos) return "answers, but the sync line fails (a broken dictionary?)";
     // An endless loop must yield to Ctrl-C. On a loaded machine a busy
     // process can be slow to answer, so it gets two chances and time.
     kill(p.pid, SIGINT);
