@@ -17,6 +17,7 @@ void init_dictionary() {
     dict.arena = dict.arena_here = map_guarded(HEADER_ARENA);
     dict.arena_end = dict.arena + HEADER_ARENA;
     dict.forth.name = "Forth";
+    dict.forth.wid = 1;
 }
 
 size_t name_hash(std::string_view name) {
@@ -79,21 +80,32 @@ Word* find_word(std::string_view name) {
     return nullptr;
 }
 
+void* arena_allot(size_t n) {
+    n = (n + 7) & ~size_t(7);
+    if (size_t(dict.arena_end - dict.arena_here) < n) throw_code(-8);
+    void* p = dict.arena_here;
+    dict.arena_here += n;
+    return p;
+}
+
 Wordlist* new_wordlist(const char* name) {
     size_t size = (sizeof(Wordlist) + 7) & ~size_t(7);
     if (size_t(dict.arena_end - dict.arena_here) < size) throw_code(-8);
     Wordlist* wl = new (dict.arena_here) Wordlist();
     dict.arena_here += size;
     wl->name = name;
+    wl->wid = dict.next_wid++;
     wl->next_wl = dict.all_wordlists;
     dict.all_wordlists = wl;
     return wl;
 }
 
-bool is_wordlist(const Wordlist* wl) {
-    for (const Wordlist* w = dict.all_wordlists; w; w = w->next_wl)
-        if (w == wl) return true;
-    return false;
+cell wid_of(const Wordlist* wl) { return wl->wid; }
+
+Wordlist* wordlist_of(cell wid) {
+    for (Wordlist* w = dict.all_wordlists; w; w = w->next_wl)
+        if (w->wid == wid) return w;
+    return nullptr;
 }
 
 void forget_after(uint8_t* mark) {

@@ -59,6 +59,7 @@ struct Wordlist {
     Word* buckets[BUCKETS] = {};
     const char* name = nullptr;   // for ORDER; nullptr when anonymous
     Wordlist* next_wl = nullptr;  // all wordlists, newest first
+    cell wid = 0;                 // what programs get for it: see wid_of
 };
 
 constexpr size_t MAX_NAME = 255;
@@ -70,6 +71,7 @@ struct Dictionary {
     Wordlist* order[MAX_ORDER] = {&forth};
     size_t order_len = 1;
     Wordlist* all_wordlists = &forth;
+    cell next_wid = 2;               // FORTH-WORDLIST is 1
     Word* latest = nullptr;          // last created header (even hidden)
     uint8_t* fence = nullptr;        // FORGET may not go below: the end of the built-in words
     uint8_t* arena = nullptr;
@@ -88,7 +90,14 @@ void reveal(Word* w);
 Word* find_in(const Wordlist* wl, std::string_view name);
 Word* find_word(std::string_view name);   // search order
 Wordlist* new_wordlist(const char* name = nullptr);
-bool is_wordlist(const Wordlist* wl);    // wl is a live wordlist (a valid wid)
+// n bytes (8-aligned) of the header arena, for data a word keeps out of the
+// program's reach in data space; MARKER and FORGET reclaim it with the word.
+void* arena_allot(size_t n);
+// A wid is a small number that names a wordlist, never its address: a
+// program that takes one for an address (GET-CURRENT 100 ERASE) faults
+// (-9) instead of overwriting the dictionary's own tables.
+cell wid_of(const Wordlist* wl);
+Wordlist* wordlist_of(cell wid);   // nullptr unless wid names a live wordlist
 
 // Removes every word created after `mark` (a header arena position): MARKER.
 void forget_after(uint8_t* arena_mark);

@@ -81,6 +81,18 @@ std::string_view parse(char delim) {
 // whole (perhaps huge, perhaps sparse) binary file into memory.
 constexpr size_t MAX_LINE = 1 << 20;
 
+// SOURCE gives programs the address of the line. It is a copy in a guarded
+// region of the source's own, not the C++ heap, so that a program writing
+// past its end (SOURCE 4096 ERASE) faults (-9) instead of corrupting the
+// heap (a fuzzer finding).
+static void show_line(Source& s) {
+    if (s.line.size() > MAX_LINE) throw_code(-18);
+    if (!s.shown) s.shown = std::make_unique<GuardedBuffer>(MAX_LINE);
+    std::copy(s.line.begin(), s.line.end(), s.shown->data());
+    s.buf = s.shown->data();
+    s.len = s.line.size();
+}
+
 static bool read_line(FILE* f, std::string& line) {
     line.clear();
     int c;
@@ -102,8 +114,7 @@ static void read_block(Source& s, cell blk) {
     s.line.resize(BLOCK_CHARS, ' ');
     s.blk = blk;
     s.name = "block " + std::to_string(ucell(blk));
-    s.buf = s.line.data();
-    s.len = s.line.size();
+    show_line(s);
     s.line_no = 1;
 }
 
@@ -129,8 +140,7 @@ bool refill() {
         break;
     }
     if (!ok) return false;
-    s.buf = s.line.data();
-    s.len = s.line.size();
+    show_line(s);
     s.line_no++;
     vm.to_in = 0;
     note_refill(s);
@@ -149,8 +159,7 @@ bool restore_input(const std::vector<cell>& v) {
         if (fseek(s.file, long(v[1]), SEEK_SET) != 0) return true;
         s.line_pos = long(v[1]);
         if (!read_line(s.file, s.line)) return true;
-        s.buf = s.line.data();
-        s.len = s.line.size();
+        show_line(s);
     }
     if (s.type == SourceType::Block && v[1] != s.blk) {
         try {

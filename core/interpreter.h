@@ -14,6 +14,7 @@
 #include "core/dictionary.h"
 #include <cstdio>
 #include <functional>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -36,7 +37,8 @@ struct Source {
     SourceType type;
     const char* buf = nullptr;   // SOURCE
     size_t len = 0;
-    std::string line;            // owned buffer of the terminal and of files
+    std::string line;            // the line read, for the terminal, files and blocks
+    std::unique_ptr<GuardedBuffer> shown;   // where SOURCE shows that line: see show_line
     FILE* file = nullptr;
     std::string name;            // file name, or "<stdin>" / "<evaluate>"
     int line_no = 0;

@@ -7,6 +7,7 @@
 #include "core/vm.h"
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <sys/mman.h>
 #include <unistd.h>
 
@@ -50,6 +51,12 @@ uint8_t* map_guarded(size_t usable, bool low) {
     return start;
 }
 
+void unmap_guarded(uint8_t* start, size_t usable) {
+    size_t page = size_t(sysconf(_SC_PAGESIZE));
+    usable = (usable + page - 1) & ~(page - 1);
+    munmap(start - GUARD_BYTES, usable + 2 * GUARD_BYTES);
+}
+
 void init_memory() {
     // Low in the address space, so that compiled code addresses CREATEd data
     // with a 32-bit displacement instead of a 64-bit constant in a register.
@@ -73,27 +80,52 @@ void init_memory() {
     vm.fs.sp = vm.fs.base;
 }
 
-void copy_from_user(void* dst, const void* src, cell n) {
+// -- Program memory seen from C++ -----------------------------------------------
+// The probes touch one byte in every page of the range, in xforth's own code:
+// a page that cannot be read (written) faults there, and the fault handler
+// turns it into -9 thrown through the C++ frames (asm/signals.cpp). Once
+// every page has been touched the range stays valid (xforth has one thread),
+// so libc may then be handed it.
+static const uintptr_t page = uintptr_t(sysconf(_SC_PAGESIZE));
+
+static void check_range(const void* a, cell n) {
     if (n < 0 || n > (cell(1) << 40)) throw_code(-24);
-    // volatile: a plain loop would be turned back into a call to memcpy.
-    auto* s = (const volatile uint8_t*)src;
-    auto* d = (uint8_t*)dst;
-    for (cell i = 0; i < n; ++i) d[i] = s[i];
+    if (uintptr_t(a) + uintptr_t(n) < uintptr_t(a)) throw_code(-9);   // wraps around
+}
+
+void check_readable(const void* a, cell n) {
+    check_range(a, n);
+    if (n == 0) return;
+    auto* p = (const volatile uint8_t*)a;
+    for (uintptr_t at = uintptr_t(a), end = uintptr_t(a) + uintptr_t(n); at < end; at = (at & ~(page - 1)) + page)
+        (void)p[at - uintptr_t(a)];
+}
+
+void check_writable(void* a, cell n) {
+    check_range(a, n);
+    if (n == 0) return;
+    auto* p = (volatile uint8_t*)a;
+    for (uintptr_t at = uintptr_t(a), end = uintptr_t(a) + uintptr_t(n); at < end; at = (at & ~(page - 1)) + page) {
+        uint8_t b = p[at - uintptr_t(a)];
+        p[at - uintptr_t(a)] = b;   // the same byte back: faults only where writing is not allowed
+    }
+}
+
+void copy_from_user(void* dst, const void* src, cell n) {
+    check_readable(src, n);
+    if (n) memcpy(dst, src, size_t(n));
 }
 
 void copy_to_user(void* dst, const void* src, cell n) {
-    if (n < 0 || n > (cell(1) << 40)) throw_code(-24);
-    auto* s = (const uint8_t*)src;
-    auto* d = (volatile uint8_t*)dst;
-    for (cell i = 0; i < n; ++i) d[i] = s[i];
+    check_writable(dst, n);
+    if (n) memcpy(dst, src, size_t(n));
 }
 
 std::string user_string(const void* addr, cell n) {
     // Names, paths and messages: a megabyte is already absurd for them.
     if (n < 0 || n > (cell(1) << 20)) throw_code(-24);
-    std::string s(size_t(n), '\0');
-    copy_from_user(s.data(), addr, n);
-    return s;
+    check_readable(addr, n);
+    return std::string((const char*)addr, size_t(n));
 }
 
 void check_space(size_t n) {

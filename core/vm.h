@@ -95,10 +95,14 @@ struct VM {
 };
 extern VM vm;
 
-// Memory named by a program (c-addr u) is read through these, never handed
-// to libc directly: a wild address then faults in xforth's own code, where
-// the fault can be turned into a C++ exception (asm/signals.cpp). A length
-// beyond what any region could hold is -24.
+// Memory named by a program (c-addr u) is checked by these before C++ or
+// libc touches it: a wild address then faults in xforth's own code, where
+// the fault can be turned into a C++ exception (asm/signals.cpp), never in
+// libc or in an inlined noexcept library function, where it cannot be
+// unwound (the process would die of terminate()). A length beyond what any
+// region could hold is -24; a range that wraps around the address space -9.
+void check_readable(const void* a, cell n);
+void check_writable(void* a, cell n);
 void copy_from_user(void* dst, const void* src, cell n);
 void copy_to_user(void* dst, const void* src, cell n);
 std::string user_string(const void* addr, cell n);
@@ -117,5 +121,19 @@ void align_here();
 // Guarded region: [guard][usable][guard]; returns the usable start.
 constexpr size_t GUARD_BYTES = 1u << 20;
 uint8_t* map_guarded(size_t usable, bool low = false);   // low: in the first 2 GiB when possible
+void unmap_guarded(uint8_t* start, size_t usable);
+// A guarded region given back when its owner goes.
+class GuardedBuffer {
+public:
+    explicit GuardedBuffer(size_t usable) : size(usable), start(map_guarded(usable)) {}
+    ~GuardedBuffer() { unmap_guarded(start, size); }
+    GuardedBuffer(const GuardedBuffer&) = delete;
+    GuardedBuffer& operator=(const GuardedBuffer&) = delete;
+    char* data() const { return (char*)start; }
+
+private:
+    size_t size;
+    uint8_t* start;
+};
 
 }  // namespace xf

@@ -30,7 +30,7 @@ constexpr size_t BUFFERS = 8;
 constexpr ucell MAX_BLOCK = ucell(INT64_MAX) / BLOCK_CHARS - 1;
 
 struct BlockBuffer {
-    alignas(64) uint8_t data[BLOCK_CHARS];
+    uint8_t* data;
     ucell blk = 0;
     bool assigned = false;
     bool updated = false;
@@ -167,6 +167,11 @@ static const Prim block_prims[] = {
 };
 
 void register_block_words() {
+    // The buffers' characters are in a guarded region, apart from the C++
+    // data that describes them, so that a program writing past a block
+    // faults (-9) instead of overwriting that data.
+    uint8_t* space = map_guarded(BUFFERS * BLOCK_CHARS);
+    for (size_t i = 0; i < BUFFERS; ++i) buffers[i].data = space + i * BLOCK_CHARS;
     define_all(block_helpers);
     define_all(block_prims);
     block_reader = [](cell blk, std::string& text) {

@@ -165,6 +165,7 @@ static void to_body() {
 }
 static void find() {
     auto* c = (const char*)vm.ds.top();
+    check_readable(c, 1 + (unsigned char)c[0]);
     Word* w = find_word({c + 1, (unsigned char)c[0]});
     if (!w) { vm.ds.push(0); return; }
     vm.ds.top() = (cell)w;
@@ -172,25 +173,32 @@ static void find() {
 }
 
 // MARKER: the word restores the header arena, data space, code memory and
-// the search order to how they were before it was defined.
+// the search order to how they were before it was defined. Its state is in
+// the header arena, not data space, where a program's wild ERASE could turn
+// it into pointers that C++ would follow (a fuzzer-style finding: PAD
+// 100000 ERASE, then the marker, emptied the dictionary). A state that
+// cannot be a real mark all the same is refused (-15, invalid FORGET).
 struct MarkerState {
     uint8_t* arena;
     uint8_t* dp;
     size_t code_used;
 };
 static void marker_restore() {
-    MarkerState m = *(MarkerState*)vm.ds.pop();
-    forget_after(m.arena);
+    const MarkerState& m = *(const MarkerState*)vm.ds.pop();
+    if (m.arena < dict.fence || m.arena > dict.arena_here || m.dp < vm.dp_start || m.dp > vm.dp_end ||
+        m.code_used > codemem.used)
+        throw_code(-15);
     vm.dp = m.dp;
     codemem.used = m.code_used;
+    forget_after(m.arena);   // last: the state itself is in the arena it cuts back
 }
 static void marker() {
     MarkerState m{dict.arena_here, vm.dp, codemem.used};
-    Word* w = create_with_body(Kind::Colon);
-    allot(sizeof m);
-    *(MarkerState*)w->body = m;
+    create_header(parse_new_name(), Kind::Colon);
+    Word* w = dict.latest;
+    auto* state = new (arena_allot(sizeof m)) MarkerState(m);
     Gen g;
-    push_imm(g, (cell)w->body);
+    push_imm(g, (cell)state);
     call_helper(g, marker_restore);
     g.ret();
     size_t n = 0;

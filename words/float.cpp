@@ -339,6 +339,7 @@ static Representation represent(double r, ucell u) {
 static void represent_() {   // ( c-addr u -- n flag1 flag2 ) ( F: r -- )
     ucell u = ucell(vm.ds.pop());
     auto* a = (char*)vm.ds.pop();
+    check_writable(a, cell(u));
     double r = vm.fs.pop();
     Representation rep = represent(r, u);
     memcpy(a, rep.digits.data(), rep.digits.size());
@@ -406,6 +407,7 @@ static void to_float_() {   // ( c-addr u -- true | false ) ( F: -- r | )
     cell n = vm.ds.pop();
     auto* a = (const char*)vm.ds.pop();
     double r;
+    if (n >= 0) check_readable(a, n);
     if (n < 0 || !to_float({a, size_t(n)}, r)) {
         vm.ds.push(0);
         return;

@@ -35,7 +35,7 @@ static void accept() {   // ( c-addr +n1 -- +n2 )
     std::string line;
     bool ok = terminal_reader ? terminal_reader(line) : false;
     size_t n = ok ? std::min(line.size(), size_t(std::max<cell>(max, 0))) : 0;
-    line.copy(a, n);
+    copy_to_user(a, line.data(), cell(n));
     vm.ds.push(cell(n));
 }
 [[noreturn]] static void leave_system(int status) {

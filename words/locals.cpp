@@ -58,7 +58,7 @@ static void paren_local() {
     cell n = vm.ds.pop();
     auto* a = (const char*)vm.ds.pop();
     if (n > 0) {
-        pending_locals.emplace_back(a, size_t(n));
+        pending_locals.push_back(user_string(a, n));
         return;
     }
     std::vector<std::string> args, others;

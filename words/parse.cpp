@@ -78,8 +78,10 @@ static std::string parse_escaped() {   // S\" text up to an unescaped quote
     return out;
 }
 
+// WORD's buffer is a guarded region too: writing past the counted string
+// faults (-9) instead of overwriting xforth's own variables next to it.
 static void word() {
-    static char buf[MAX_NAME + 2];
+    static char* buf = (char*)map_guarded(MAX_NAME + 2);
     char delim = char(vm.ds.pop());
     Source& s = source();
     size_t i = size_t(vm.to_in);
@@ -116,6 +118,7 @@ static void char_() {   // the first xchar of the name, as in Gforth; a malforme
 static void to_number() {
     cell n = vm.ds.pop();
     auto* a = (const char*)vm.ds.pop();
+    check_readable(a, n);
     udcell ud = (udcell(ucell(vm.ds.at(0))) << 64) | ucell(vm.ds.at(1));
     size_t used = to_number(ud, {a, size_t(n)}, vm.base);
     vm.ds.at(1) = cell(ucell(ud));
@@ -127,6 +130,7 @@ static void to_number() {
 static void evaluate_() {
     cell n = vm.ds.pop();
     auto* a = (const char*)vm.ds.pop();
+    check_readable(a, n);   // the parsing words may hand it to libc
     evaluate(a, size_t(n));
 }
 static std::string pop_string() {

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // The search order (SEARCH, SEARCH EXT) and Gforth's VOCABULARY.
 //
-// A wid is a Wordlist* (core/dictionary.h). dict.order[0] is searched first;
+// A wid is a number that names a Wordlist (wid_of, core/dictionary.h). dict.order[0] is searched first;
 // GET-ORDER leaves it on top, under the count. The minimum search order that
 // ONLY and -1 SET-ORDER install is the Forth wordlist alone, so that it holds
 // FORTH-WORDLIST and SET-ORDER as the standard asks. A wid that names no live
@@ -15,8 +15,8 @@
 namespace xf {
 
 static Wordlist* pop_wid() {
-    auto* wl = (Wordlist*)vm.ds.pop();
-    if (!is_wordlist(wl)) throw_code(-12);
+    Wordlist* wl = wordlist_of(vm.ds.pop());
+    if (!wl) throw_code(-12);
     return wl;
 }
 
@@ -26,7 +26,7 @@ static void only() {
 }
 
 static void get_order() {
-    for (size_t i = dict.order_len; i-- > 0;) vm.ds.push((cell)dict.order[i]);
+    for (size_t i = dict.order_len; i-- > 0;) vm.ds.push(wid_of(dict.order[i]));
     vm.ds.push(cell(dict.order_len));
 }
 
@@ -46,6 +46,7 @@ static void search_wordlist() {   // ( c-addr u wid -- 0 | xt 1 | xt -1 )
     Wordlist* wl = pop_wid();
     cell u = vm.ds.pop();
     auto* a = (const char*)vm.ds.pop();
+    check_readable(a, u);
     Word* w = u > 0 ? find_in(wl, {a, size_t(u)}) : nullptr;
     if (!w) { vm.ds.push(0); return; }
     vm.ds.push((cell)w);
@@ -78,7 +79,7 @@ static void definitions() {
 
 static void print_wordlist(const Wordlist* wl) {
     if (wl->name) printf("%s ", wl->name);
-    else printf("$%lX ", (unsigned long)(uintptr_t)wl);
+    else printf("#%ld ", long(wid_of(wl)));
 }
 
 static void order() {   // the search order, first searched first; then the compilation wordlist
@@ -88,15 +89,16 @@ static void order() {   // the search order, first searched first; then the comp
 }
 
 // VOCABULARY name: a word that makes its wordlist the first of the search
-// order. Its body is the wid, so `' name >BODY` gives it, as in Gforth.
+// order. Its body field holds the wid, so `' name >BODY` gives it, as in
+// Gforth.
 static void vocabulary() {
     std::string_view name = parse_name();
     if (name.empty()) throw_code(-16);
     Word* w = create_header(name, Kind::Colon);
     Wordlist* wl = new_wordlist(w->name);
-    w->body = (cell*)wl;
+    w->body = (cell*)wid_of(wl);
     Gen g;
-    push_imm(g, (cell)wl);
+    push_imm(g, wid_of(wl));
     call_helper(g, [] { set_top(pop_wid()); });
     g.ret();
     size_t size = 0;
@@ -105,12 +107,12 @@ static void vocabulary() {
 }
 
 static const HelperDef search_helpers[] = {
-    {"FORTH-WORDLIST", "( -- wid )", [] { vm.ds.push((cell)&dict.forth); }},
-    {"GET-CURRENT", "( -- wid )", [] { vm.ds.push((cell)dict.current); }},
+    {"FORTH-WORDLIST", "( -- wid )", [] { vm.ds.push(wid_of(&dict.forth)); }},
+    {"GET-CURRENT", "( -- wid )", [] { vm.ds.push(wid_of(dict.current)); }},
     {"SET-CURRENT", "( wid -- )", [] { dict.current = pop_wid(); }},
     {"GET-ORDER", "( -- widn ... wid1 n )", get_order},
     {"SET-ORDER", "( widn ... wid1 n -- )", set_order},
-    {"WORDLIST", "( -- wid )", [] { vm.ds.push((cell)new_wordlist()); }},
+    {"WORDLIST", "( -- wid )", [] { vm.ds.push(wid_of(new_wordlist())); }},
     {"SEARCH-WORDLIST", "( c-addr u wid -- 0 | xt 1 | xt -1 )", search_wordlist},
     {"DEFINITIONS", "( -- )", definitions},
     {"ALSO", "( -- )", also},

@@ -60,10 +60,12 @@ static const Prim string_prims[] = {
 
 // -- Helpers ---------------------------------------------------------------------
 
+// A string of program memory, checked readable (see check_readable), so
+// that the library functions below may read it.
 static std::string_view pop_string() {
     cell n = vm.ds.pop();
     auto* a = (const char*)vm.ds.pop();
-    if (n < 0) throw_code(-24);
+    check_readable(a, n);
     return {a, size_t(n)};
 }
 
@@ -164,7 +166,7 @@ static void substitute() {
         vm.ds.push(SUBSTITUTE_IOR);
         return;
     }
-    if (!out.empty()) memmove(dest, out.data(), out.size());
+    copy_to_user(dest, out.data(), cell(out.size()));
     vm.ds.push(cell(out.size()));
     vm.ds.push(count);
 }
@@ -179,7 +181,7 @@ static void unescape() {
         out += c;
         if (c == DELIM) out += DELIM;
     }
-    if (!out.empty()) memmove(dest, out.data(), out.size());
+    copy_to_user(dest, out.data(), cell(out.size()));
     vm.ds.push((cell)dest);
     vm.ds.push(cell(out.size()));
 }

@@ -99,9 +99,9 @@ static Word* pop_nt() {
 }
 
 static void traverse_wordlist() {   // ( i*x xt wid -- j*x ), newest first, while xt returns true
-    auto* wl = (Wordlist*)vm.ds.pop();
+    Wordlist* wl = wordlist_of(vm.ds.pop());
     auto* xt = (Word*)vm.ds.pop();
-    if (!is_wordlist(wl)) throw_code(-12);
+    if (!wl) throw_code(-12);
     for (Word* w = wl->latest; w;) {
         Word* next = w->link;   // the xt may define words
         if (visible(w)) {
@@ -198,7 +198,7 @@ static void see() {
         break;
     }
     case Kind::Colon:
-        if (w->body && is_wordlist((const Wordlist*)w->body)) {   // VOCABULARY
+        if (w->body && wordlist_of(cell(w->body))) {   // VOCABULARY
             printf("Vocabulary %s", name.c_str());
             break;
         }

@@ -113,5 +113,9 @@ t{ use-line evaluate -> }t
 t{ 16 block 4 s" kept" str= -> true }t
 t{ s" other.fb" tmp open-blocks 16 block 5 s" other" str= -> true }t
 t{ s" /nonexistent-dir/x.fb" ' open-blocks catch nip nip -> -38 }t
+\ writing past the buffers faults instead of overwriting xforth's data
+: t-past-block ( -- ior ) 1 buffer 1024 + 2000000 ['] erase catch >r 2drop r> ;
+t{ t-past-block -> -9 }t
+t{ 16 block 5 s" other" str= -> true }t
 t{ s" other.fb" tmp delete-file -> 0 }t
 t{ blocks-name delete-file -> 0 }t

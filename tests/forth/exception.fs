@@ -59,5 +59,24 @@ t{ s" /no/such/file.fs" ' included catch nip nip -> -38 }t
 t{ -1 1 rshift ' allot catch nip -> -8 }t
 t{ s" t-bad" forth-wordlist search-wordlist -> 0 }t   \ the failed definition is gone
 
+testing words written in C++ check the memory a program names: -9, never a crash
+\ A fault inside a library function called on a wild address cannot be
+\ turned into a THROW; these words check first (found by the fuzzer).
+\ code-of ( i*x n xt -- code ) is above; the address 8 is never mapped.
+t{ 8 3 2 ' evaluate code-of -> -9 }t
+t{ 0 0 8 3 4 ' >number code-of -> -9 }t
+t{ 8 3 2 ' >float code-of -> -9 }t
+t{ 8 1 ' find code-of -> -9 }t
+1e t{ 8 10 2 ' represent code-of -> -9 }t fdrop
+: wild-local ( -- ior ) 8 3 ['] (local) catch >r 2drop r> ; immediate
+: t-wild-local ( -- n ) wild-local literal ;
+t{ t-wild-local -> -9 }t
+
+testing writing past SOURCE faults instead of corrupting the heap (found by the fuzzer)
+: t-past-source ( -- ior ) source + 2000000 2 ['] erase code-of ;
+t{ t-past-source -> -9 }t
+: t-past-word ( "name" -- ior ) bl word count + 2000000 2 ['] erase code-of ;
+t{ t-past-word xyz -> -9 }t
+
 testing the system still works after all that
 t{ 2 3 + -> 5 }t

@@ -103,3 +103,13 @@ t{ c-vword find nip -> 0 }t
 t{ also voc1 c-vword find nip previous -> -1 }t
 
 only forth definitions
+
+\ ------------------------------------------------------------------------------
+testing a wid is no address: writing through one is -9 (found by the fuzzer: GET-CURRENT n BLANK wiped the dictionary)
+: wid-blank ( wid -- ior ) 64 ['] blank catch >r 2drop r> ;
+t{ get-current wid-blank -> -9 }t
+t{ forth-wordlist wid-blank -> -9 }t
+t{ wl1 wid-blank -> -9 }t
+t{ s" wid-blank" forth-wordlist search-wordlist nip -> -1 }t   \ the dictionary is intact
+: wild-search ( -- ior ) 8 3 forth-wordlist ['] search-wordlist catch >r 2drop drop r> ;
+t{ wild-search -> -9 }t

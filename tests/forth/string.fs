@@ -111,3 +111,23 @@ t{ s" %ten% 5%" buf 32 + unescape buf 32 substitute s" %ten% 5%" check -> -1 0 }
 testing REPLACES rejects a name with the delimiter
 : replaces-ior ( c-addr1 u1 c-addr2 u2 -- ior ) ['] replaces catch >r 2drop 2drop r> ;
 t{ s" x" s" a%b" replaces-ior -> -79 }t
+
+testing a wild address is -9 in every string word (found by the fuzzer: REPLACES died of terminate())
+: wild ( -- addr ) 8 ;
+: read-only ( -- addr ) ['] dup @ ;   \ native code: readable, not writable
+\ CATCH, and only its code kept of what it leaves (3 or 4 cells)
+: catch3 ( i*x xt -- ior ) catch >r 2drop drop r> ;
+: catch4 ( i*x xt -- ior ) catch >r 2drop 2drop r> ;
+t{ wild 1 s" x" ' replaces catch4 -> -9 }t
+t{ s" x" wild 1 ' replaces catch4 -> -9 }t
+t{ wild 1 s" abc" ' compare catch4 -> -9 }t
+t{ s" abc" wild 1 ' compare catch4 -> -9 }t
+t{ wild 1 s" abc" ' search catch4 -> -9 }t
+t{ s" abc" wild 1 ' search catch4 -> -9 }t
+t{ wild 1 buf 8 ' substitute catch4 -> -9 }t
+t{ s" abc" wild 8 ' substitute catch4 -> -9 }t
+t{ s" abc" read-only 8 ' substitute catch4 -> -9 }t
+t{ wild 1 buf ' unescape catch3 -> -9 }t
+t{ s" abc" read-only ' unescape catch3 -> -9 }t
+\ the system still works after them
+t{ s" abc" s" abc" compare -> 0 }t

@@ -1,16 +1,24 @@
 // SPDX-License-Identifier: MIT
 // A fuzzer for the whole system: it feeds one xforth process (restarted every
-// few thousand inputs) with random and mutated Forth source and checks after
+// thousand inputs) with random and mutated Forth source and checks after
 // each input that the prompt still answers.
 //
 // A finding is a process that dies (from a signal, or exits unasked), or that
 // stops answering: after an input, a sync line must bring back its marker
 // within a time limit; if not, Ctrl-C (SIGINT) is sent, which must bring the
 // prompt back too (an endless loop is legal Forth; ignoring Ctrl-C is not).
+// A sync line that is read but fails (its words no longer work) is a
+// finding too.
 //
 //   fuzz --xforth ./xforth [--seconds N] [--inputs N] [--seed N]
-//        [--corpus DIR] [--findings DIR] [--trace 1]
+//        [--corpus DIR] [--findings DIR] [--restart N] [--trace 1]
+//   fuzz --xforth ./xforth --replay FILE [--minimise 1]
 // Prints "fuzz: N inputs, M findings" and exits 1 if there were findings.
+// A finding file holds every input the process got since it started, which
+//   fuzz --xforth ./xforth --replay FILE
+// sends again, with the same sync lines and checks (exit status 1 if the
+// finding reproduces); with --minimise 1 it then drops every input it can
+// while the same finding stays, and saves the rest in FILE.min.
 #include <algorithm>
 #include <cerrno>
 #include <chrono>
@@ -42,6 +50,9 @@ struct Options {
     std::string corpus;       // .fs files to mutate
     std::string findings = "/tmp/xforth-fuzz-findings";
     bool trace = false;       // show each input and what xforth answered
+    std::string replay;       // a finding file whose inputs to replay
+    long restart = 1000;      // inputs per process, so a finding's history stays short
+    bool minimise = false;    // with replay: drop the inputs not needed for the finding
 };
 
 // Words that would end the process or read the fuzzer's own input stream.
@@ -52,6 +63,7 @@ public:
     pid_t pid = -1;
     int in = -1, out = -1;
     std::string output;
+    bool closed = false;   // the process closed its output (it is exiting)
 
     void start(const std::string& path) {
         int to_child[2], from_child[2];
@@ -78,6 +90,7 @@ public:
         out = from_child[0];
         fcntl(out, F_SETFL, O_NONBLOCK);
         output.clear();
+        closed = false;
     }
     void stop() {
         if (pid > 0) { kill(pid, SIGKILL); waitpid(pid, nullptr, 0); }
@@ -107,7 +120,7 @@ public:
         for (;;) {
             ssize_t n = read(out, buf, sizeof buf);
             if (n > 0) { output.append(buf, size_t(n)); continue; }
-            if (n == 0) return false;   // the process closed its output
+            if (n == 0) return !(closed = true);
             break;
         }
         if (output.size() > (1 << 20)) output.erase(0, output.size() - (1 << 16));
@@ -123,9 +136,17 @@ public:
         }
         return false;
     }
+    // How the process ended, or "" if it is still running. One that closed
+    // its output is given time to finish dying (writing a core file, say).
     std::string exit_status() {
         int status = 0;
-        if (pid <= 0 || waitpid(pid, &status, WNOHANG) <= 0) return "";
+        if (pid <= 0) return "";
+        for (int tries = closed ? 1000 : 1; tries > 0; --tries) {
+            pid_t r = waitpid(pid, &status, WNOHANG);
+            if (r == pid) break;
+            if (r < 0 || tries == 1) return "";
+            usleep(10000);
+        }
         pid = -1;
         if (WIFSIGNALED(status)) return std::string("killed by signal ") + strsignal(WTERMSIG(status));
         return "exited with status " + std::to_string(WEXITSTATUS(status));
@@ -264,6 +285,136 @@ std::vector<std::string> read_corpus(const std::string& dir) {
     return lines;
 }
 
+// The inputs sent to one xforth process since it started, for a finding's
+// report. The process is restarted often enough that they are nearly always
+// complete, so that replaying them reproduces the finding; past the cap the
+// oldest are dropped, and the report says so.
+class History {
+public:
+    void clear() { inputs.clear(); bytes = 0; dropped = 0; }
+    void add(const std::string& input) {
+        inputs.push_back(input);
+        bytes += input.size();
+        while (bytes > CAP && inputs.size() > 1) {
+            bytes -= inputs.front().size();
+            inputs.erase(inputs.begin());
+            ++dropped;
+        }
+    }
+    void write(std::ostream& f) const {
+        if (dropped) f << "\\ (the first " << dropped << " inputs since start were dropped: over " << (CAP >> 20) << " MiB)\n";
+        f << HEADER << "\n";
+        for (auto& i : inputs) f << i;
+    }
+    static constexpr const char* HEADER = "\\ every input since start:";
+
+private:
+    static constexpr size_t CAP = size_t(64) << 20;
+    std::vector<std::string> inputs;
+    size_t bytes = 0;
+    long dropped = 0;
+};
+
+const char* const SEARCH_ORDER_GONE = "the input left no wordlist with [ in the search order";
+
+// Sends one input and checks that the prompt answers after it. Returns ""
+// if it does, else what went wrong (the finding).
+std::string try_input(Process& p, const std::string& input, long count, bool trace) {
+    // Close whatever the input may have left open, then ask for the marker.
+    // It is computed, not quoted: an error message quotes the line it is
+    // in, and must not pass for an answer.
+    std::string marker = std::to_string(count + 1) + " @@";
+    std::string sync = "| :} [then] [then] [then] [then] [then] [then] [then] [then]\n[ decimal " +
+                       std::to_string(count) + " 1+ . .( @@)\n";
+    bool sent = p.send(input) && p.send(sync);
+    if (trace) {
+        p.drain(200);
+        fprintf(stderr, ">>> %s<<< %s\n", input.substr(0, 300).c_str(), p.output.substr(0, 600).c_str());
+    }
+    if (sent && p.await(marker, 3)) return "";
+    std::string status = p.exit_status();
+    if (!status.empty() || !sent) return status.empty() ? "stopped reading its input" : status;
+    if (p.output.find("@@)") != std::string::npos) {
+        // Standard words can empty the search order (ONLY, then executing a
+        // VOCABULARY, or SET-ORDER): then `[` itself is not found. That is
+        // the program's doing, not a fault; the caller starts afresh.
+        if (p.output.find("undefined word\n    [ decimal") != std::string::npos) return SEARCH_ORDER_GONE;
+        return "answers, but the sync line fails (a broken dictionary?)";
+    }
+    // An endless loop must yield to Ctrl-C. On a loaded machine a busy
+    // process can be slow to answer, so it gets two chances and time.
+    kill(p.pid, SIGINT);
+    p.send(sync);
+    if (p.await(marker, 5)) return "";
+    kill(p.pid, SIGINT);
+    if (p.await(marker, 10)) return "";
+    status = p.exit_status();
+    return status.empty() ? "hangs, even after Ctrl-C" : status;
+}
+
+// A finding file's inputs: the lines after the history header (or every
+// line, for a file without one), each with its newline.
+std::vector<std::string> read_inputs(const std::string& path) {
+    std::ifstream f(path, std::ios::binary);
+    std::vector<std::string> inputs;
+    bool in_history = false;
+    for (std::string l; std::getline(f, l);) {
+        if (!in_history && l == History::HEADER) { inputs.clear(); in_history = true; continue; }
+        inputs.push_back(l + "\n");
+    }
+    return inputs;
+}
+
+// Empties the scratch directory (files the fuzzed code created) and starts a
+// fresh process, so that each run of inputs starts from the same state.
+void restart(Process& p, const char* xforth) {
+    p.stop();
+    if (system("find . -mindepth 1 -delete") != 0) fprintf(stderr, "fuzz: could not empty the scratch directory\n");
+    p.start(xforth);
+}
+
+// Runs the inputs through a fresh process; returns the finding ("" if none)
+// and, in *at, the number of the input that gave it.
+std::string replay_inputs(Process& p, const char* xforth, const std::vector<std::string>& inputs, bool trace, size_t* at) {
+    restart(p, xforth);
+    std::string what;
+    size_t n = 0;
+    while (n < inputs.size() && what.empty()) {
+        ++n;
+        what = try_input(p, inputs[n - 1], long(n), trace);
+    }
+    p.stop();
+    *at = n;
+    return what;
+}
+
+// Delta debugging (Zeller's ddmin) over the inputs: drops chunks of them as
+// long as the rest still gives the same finding.
+void minimise(Process& p, const char* xforth, std::vector<std::string>& inputs, const std::string& what) {
+    size_t chunks = 2;
+    while (inputs.size() >= 2) {
+        chunks = std::min(chunks, inputs.size());
+        size_t size = (inputs.size() + chunks - 1) / chunks;
+        bool dropped = false;
+        for (size_t start = 0; start < inputs.size(); start += size) {
+            std::vector<std::string> rest(inputs.begin(), inputs.begin() + long(start));
+            rest.insert(rest.end(), inputs.begin() + long(std::min(start + size, inputs.size())), inputs.end());
+            size_t at = 0;
+            if (replay_inputs(p, xforth, rest, false, &at) != what) continue;
+            rest.resize(at);
+            inputs = rest;
+            fprintf(stderr, "minimise: %zu inputs\n", inputs.size());
+            chunks = std::max<size_t>(chunks - 1, 2);
+            dropped = true;
+            break;
+        }
+        if (!dropped) {
+            if (chunks >= inputs.size()) break;
+            chunks *= 2;
+        }
+    }
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -277,18 +428,48 @@ int main(int argc, char** argv) {
         else if (a == "--corpus") o.corpus = v;
         else if (a == "--findings") o.findings = v;
         else if (a == "--trace") o.trace = v == "1";
+        else if (a == "--replay") o.replay = v;
+        else if (a == "--restart") o.restart = atol(v.c_str());
+        else if (a == "--minimise") o.minimise = v == "1";
         else { fprintf(stderr, "fuzz: unknown option %s\n", a.c_str()); return 2; }
     }
     if (!o.seed) o.seed = unsigned(time(nullptr));
     signal(SIGPIPE, SIG_IGN);
     char absolute[4096];
     if (!realpath(o.xforth.c_str(), absolute)) { perror(o.xforth.c_str()); return 2; }
+    std::vector<std::string> replay;
+    if (!o.replay.empty()) {
+        replay = read_inputs(o.replay);
+        if (replay.empty()) { fprintf(stderr, "fuzz: no inputs in %s\n", o.replay.c_str()); return 2; }
+    }
     // Files the fuzzed code creates (CREATE-FILE, blocks) land in a scratch directory.
     char scratch[] = "/tmp/xforth-fuzz-XXXXXX";
     if (!mkdtemp(scratch) || chdir(scratch) != 0) { perror("fuzz: scratch directory"); return 2; }
+    auto remove_scratch = [&] {
+        if (chdir("/") == 0 && system((std::string("rm -rf ") + scratch).c_str()) != 0) fprintf(stderr, "fuzz: could not remove %s\n", scratch);
+    };
+    Process p;
+
+    // Replay: the same inputs, sync lines and checks as in the campaign.
+    if (!replay.empty()) {
+        size_t at = 0;
+        std::string what = replay_inputs(p, absolute, replay, o.trace, &at);
+        if (what.empty()) printf("replay: %zu inputs, no finding\n", replay.size());
+        else printf("replay: finding at input %zu of %zu: %s\n", at, replay.size(), what.c_str());
+        if (!what.empty() && o.minimise) {
+            replay.resize(at);
+            minimise(p, absolute, replay, what);
+            std::string path = o.replay + ".min";
+            std::ofstream f(path, std::ios::binary);
+            f << "\\ " << what << " (minimised from " << at << " inputs)\n" << History::HEADER << "\n";
+            for (auto& i : replay) f << i;
+            printf("replay: %zu inputs still give it, saved in %s\n", replay.size(), path.c_str());
+        }
+        remove_scratch();
+        return what.empty() ? 0 : 1;
+    }
 
     // The vocabulary: every word the dictionary lists, less the excluded ones.
-    Process p;
     p.start(absolute);
     p.send("words\n.( @@words@@)\n");   // WORDS alone on its line: a name after it would filter
     for (auto until = Clock::now() + std::chrono::seconds(20);
@@ -312,61 +493,44 @@ int main(int argc, char** argv) {
 
     Generator gen(o.seed, words, read_corpus(o.corpus));
     if (system(("mkdir -p " + o.findings).c_str()) != 0) return 2;
-    long count = 0, findings = 0, since_start = 0;
+    long count = 0, findings = 0, since_start = 0, search_order_gone = 0;
     auto deadline = Clock::now() + std::chrono::duration<double>(o.seconds);
-    std::string history;   // the inputs since the process started, for a finding's report
-    p.start(absolute);
-
-    auto report = [&](const std::string& what, const std::string& input) {
-        ++findings;
-        std::string path = o.findings + "/finding-" + std::to_string(o.seed) + "-" + std::to_string(count) + ".fs";
-        std::ofstream f(path);
-        f << "\\ " << what << "\n\\ the last input:\n" << input << "\n\\ every input since start:\n" << history;
-        fprintf(stderr, "fuzz: finding: %s (input %ld, saved in %s)\n", what.c_str(), count, path.c_str());
-        p.stop();
-        p.start(absolute);
-        since_start = 0;
-        history.clear();
-    };
+    History history;
+    restart(p, absolute);
 
     while (Clock::now() < deadline && (!o.inputs || count < o.inputs)) {
-        if (since_start >= 3000) {   // fresh dictionary, and no old files, now and then
-            p.stop();
-            if (system("find . -mindepth 1 -delete") != 0) fprintf(stderr, "fuzz: could not empty the scratch directory\n");
-            p.start(absolute);
+        if (since_start >= o.restart) {   // fresh dictionary, and no old files, now and then
+            restart(p, absolute);
             since_start = 0;
             history.clear();
         }
         std::string input = gen.input();
         ++count;
         ++since_start;
-        if (history.size() < (1 << 20)) history += input;
-        std::string marker = "@@" + std::to_string(count) + "@@";
-        // Close whatever the input may have left open, then ask for the marker.
-        std::string sync = "| :} [then] [then] [then] [then] [then] [then] [then] [then]\n[ decimal .( " + marker + ")\n";
-        bool sent = p.send(input) && p.send(sync);
-        if (o.trace) {
-            p.drain(200);
-            fprintf(stderr, ">>> %s<<< %s\n", input.substr(0, 300).c_str(), p.output.substr(0, 600).c_str());
-        }
-        if (sent && p.await(marker, 3)) continue;
-        std::string status = p.exit_status();
-        if (!status.empty() || !sent) {
-            report(status.empty() ? "stopped reading its input" : status, input);
+        history.add(input);
+        std::string what = try_input(p, input, count, o.trace);
+        if (what.empty()) continue;
+        if (what == SEARCH_ORDER_GONE) {
+            ++search_order_gone;
+            restart(p, absolute);
+            since_start = 0;
+            history.clear();
             continue;
         }
-        // An endless loop must yield to Ctrl-C. On a loaded machine a busy
-        // process can be slow to answer, so it gets two chances and time.
-        kill(p.pid, SIGINT);
-        p.send(sync);
-        if (p.await(marker, 5)) continue;
-        kill(p.pid, SIGINT);
-        if (p.await(marker, 10)) continue;
-        status = p.exit_status();
-        report(status.empty() ? "hangs, even after Ctrl-C" : status, input);
+        ++findings;
+        std::string path = o.findings + "/finding-" + std::to_string(o.seed) + "-" + std::to_string(count) + ".fs";
+        std::ofstream f(path, std::ios::binary);
+        f << "\\ " << what << "\n\\ the last input:\n" << input
+          << "\\ replay: build/fuzz --xforth ./xforth --replay " << path << "\n";
+        history.write(f);
+        fprintf(stderr, "fuzz: finding: %s (input %ld, saved in %s)\n", what.c_str(), count, path.c_str());
+        restart(p, absolute);
+        since_start = 0;
+        history.clear();
     }
     p.stop();
-    if (chdir("/") == 0 && system((std::string("rm -rf ") + scratch).c_str()) != 0) fprintf(stderr, "fuzz: could not remove %s\n", scratch);
-    printf("fuzz: %ld inputs, %ld findings (seed %u)\n", count, findings, o.seed);
+    remove_scratch();
+    printf("fuzz: %ld inputs, %ld findings (seed %u); %ld restarts after an input emptied the search order\n", count,
+           findings, o.seed, search_order_gone);
     return findings ? 1 : 0;
 }
