@@ -11,12 +11,15 @@ namespace xf {
 CodeMemory codemem;
 
 void init_code_memory(size_t size) {
-    int fd = memfd_create("xforth-code", MFD_CLOEXEC);
-    if (fd < 0 || ftruncate(fd, off_t(size)) != 0) { perror("xforth: code memory"); exit(2); }
-    void* rx = mmap(nullptr, size, PROT_READ | PROT_EXEC, MAP_SHARED, fd, 0);
-    void* rw = mmap(nullptr, size, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
-    if (rx == MAP_FAILED || rw == MAP_FAILED) { perror("xforth: code memory"); exit(2); }
-    close(fd);
+    // Shared anonymous memory, mapped a second time by mremap with an old
+    // size of 0 (which maps the same pages again). Linux shows it as
+    // "/dev/zero (deleted)", which perf treats as anonymous: it then names
+    // samples there from /tmp/perf-PID.map (--perf-map). A memfd works the
+    // same way but perf looks for symbols in the memfd "file" and finds none.
+    void* rw = mmap(nullptr, size, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+    if (rw == MAP_FAILED) { perror("xforth: code memory"); exit(2); }
+    void* rx = mremap(rw, 0, size, MREMAP_MAYMOVE);
+    if (rx == MAP_FAILED || mprotect(rx, size, PROT_READ | PROT_EXEC) != 0) { perror("xforth: code memory"); exit(2); }
     codemem.rx = (uint8_t*)rx;
     codemem.rw = (uint8_t*)rw;
     codemem.size = size;

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-// Code memory: one memfd object mapped twice, read+execute where code runs
+// Code memory: one shared memory object mapped twice, read+execute where code runs
 // and read+write at a fixed distance where bytes are written. No page of the
 // process is ever writable and executable at once (W^X).
 //
