@@ -238,7 +238,7 @@ static void ms() {   // ( u -- )
     fflush(stdout);
     if (u <= 0) return;
     timespec t{time_t(u / 1000), long(u % 1000) * 1000000};
-    while (nanosleep(&t, &t) != 0 && errno == EINTR) {}
+    while (nanosleep(&t, &t) != 0 && errno == EINTR) check_interrupt();   // Ctrl-C ends the wait: -28
 }
 static void time_and_date() {   // ( -- +n1 +n2 +n3 +n4 +n5 +n6 )
     time_t now = time(nullptr);
