@@ -91,6 +91,9 @@ public:
         fcntl(out, F_SETFL, O_NONBLOCK);
         output.clear();
         closed = false;
+        // The sync word, bound now: a program may redefine 1+ . BASE DECIMAL
+        // later (legal Forth), which must not look like a dead prompt.
+        send(": (fuzz-sync) ( n -- ) base @ >r decimal 1+ 0 u.r r> base ! .\" @@\" ;\n");
     }
     void stop() {
         if (pid > 0) { kill(pid, SIGKILL); waitpid(pid, nullptr, 0); }
@@ -323,9 +326,11 @@ std::string try_input(Process& p, const std::string& input, long count, bool tra
     // Close whatever the input may have left open, then ask for the marker.
     // It is computed, not quoted: an error message quotes the line it is
     // in, and must not pass for an answer.
-    std::string marker = std::to_string(count + 1) + " @@";
-    std::string sync = "| :} [then] [then] [then] [then] [then] [then] [then] [then]\n[ decimal " +
-                       std::to_string(count) + " 1+ . .( @@)\n";
+    // A `(` comment left open swallows lines up to a `)`: the first line
+    // closes it (or is one harmless undefined word).
+    std::string marker = std::to_string(count + 1) + "@@";
+    std::string sync = ")\n| :} [then] [then] [then] [then] [then] [then] [then] [then]\n[ #" +
+                       std::to_string(count) + " (fuzz-sync)\n";
     bool sent = p.send(input) && p.send(sync);
     if (trace) {
         p.drain(200);
@@ -334,11 +339,11 @@ std::string try_input(Process& p, const std::string& input, long count, bool tra
     if (sent && p.await(marker, 3)) return "";
     std::string status = p.exit_status();
     if (!status.empty() || !sent) return status.empty() ? "stopped reading its input" : status;
-    if (p.output.find("@@)") != std::string::npos) {
+    if (p.output.find("(fuzz-sync)") != std::string::npos) {
         // Standard words can empty the search order (ONLY, then executing a
         // VOCABULARY, or SET-ORDER): then `[` itself is not found. That is
         // the program's doing, not a fault; the caller starts afresh.
-        if (p.output.find("undefined word\n    [ decimal") != std::string::npos) return SEARCH_ORDER_GONE;
+        if (p.output.find("undefined word\n    [ #") != std::string::npos) return SEARCH_ORDER_GONE;
         return "answers, but the sync line fails (a broken dictionary?)";
     }
     // An endless loop must yield to Ctrl-C. On a loaded machine a busy
