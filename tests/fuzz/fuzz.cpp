@@ -56,7 +56,8 @@ struct Options {
 };
 
 // Words that would end the process or read the fuzzer's own input stream.
-const char* const EXCLUDED[] = {"BYE", "(BYE)", "KEY", "ACCEPT", "EKEY", "XKEY", "REFILL", "MS", "KEY?", "EKEY?"};
+const char* const EXCLUDED[] = {"BYE", "(BYE)", "KEY", "ACCEPT", "EKEY", "XKEY", "REFILL", "MS", "KEY?", "EKEY?",
+                               "(FUZZ-SYNC)"};   // the fuzzer's own sync word
 
 class Process {
 public:
