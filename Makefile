@@ -5,7 +5,11 @@ CXX      ?= g++
 MAKEFLAGS += -j$(shell nproc)
 CXXFLAGS ?= -O2
 CXXFLAGS += -std=c++20 -Wall -Wextra -I. -MMD -MP -fnon-call-exceptions
-LDLIBS   := -lreadline -lcapstone
+LDLIBS   := -lreadline -ldl
+# A fixed-address (non-PIE) program: the loader has no relocations of its own
+# to apply at start-up, and code addresses fit in 32 bits.
+CXXFLAGS += -fno-pie
+LDFLAGS  += -no-pie
 BUILD    := build
 XFORTH   := xforth
 

@@ -74,14 +74,16 @@
   \G Show n spaces (none when n is negative).
   0 max 0 ?do space loop ;
 
-\ Pictured numeric output builds the number downwards from PAD.
-create hold-area ( -- c-addr ) 256 allot
-\G The 256 characters below PAD where pictured numeric output is built.
-create pad-area ( -- c-addr ) 1024 allot
-\G The buffer PAD returns.
+\ Pictured numeric output builds the number downwards from PAD. Both float
+\ above HERE, as the standard allows for these transient regions (3.3.3.6),
+\ so that a runaway write upward from PAD meets free space, not the data of
+\ the words defined so far. The data space keeps room for them (core/memory.cpp).
+: hold-area ( -- c-addr )
+  \G The 256 characters below PAD where pictured numeric output is built.
+  here aligned ;
 : pad ( -- c-addr ) \ core-ext
-  \G A scratch buffer of 1024 characters, not used by the system.
-  pad-area ;
+  \G A scratch buffer of 1024 characters above HERE, not used by the system.
+  here aligned 256 + ;
 variable hld ( -- a-addr )
 \G The front of the pictured numeric output being built.
 : <# ( -- ) \ core

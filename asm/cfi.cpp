@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "asm/cfi.h"
 #include <array>
-#include <capstone/capstone.h>
+#include "asm/capstone.h"
 #include <map>
 #include <optional>
 
@@ -134,13 +134,12 @@ static void write_rsp(State& s, const cs_insn* insn) {
 
 std::vector<CfaRow> frame_rows(const void* code, size_t size) {
     std::vector<CfaRow> rows{CfaRow{0}};
-    csh h;
-    if (cs_open(CS_ARCH_X86, CS_MODE_64, &h) != CS_ERR_OK) return rows;
-    cs_option(h, CS_OPT_DETAIL, CS_OPT_ON);
+    Disassembler cs;
+    if (!cs) return rows;
     const auto* p = (const uint8_t*)code;
     const uint64_t start = (uint64_t)p, end = start + size;
     uint64_t addr = start;
-    cs_insn* insn = cs_malloc(h);
+    const cs_insn* insn = cs.insn();
     State s;
     bool dead = false;                    // after a ret or jmp
     std::map<uint64_t, State> targets;    // branch targets ahead, with the state of the first branch there
@@ -152,7 +151,7 @@ std::vector<CfaRow> frame_rows(const void* code, size_t size) {
             if (r->offset == rows.back().offset) rows.back() = *r;
             else rows.push_back(*r);
         }
-        if (!cs_disasm_iter(h, &p, &size, &addr, insn)) {   // not an instruction: step over the byte
+        if (!cs.next(&p, &size, &addr)) {   // not an instruction: step over the byte
             ++p, --size, ++addr;
             continue;
         }
@@ -169,14 +168,14 @@ std::vector<CfaRow> frame_rows(const void* code, size_t size) {
         }
         cs_regs read, written;
         uint8_t nread = 0, nwritten = 0;
-        if (cs_regs_access(h, insn, read, &nread, written, &nwritten) != CS_ERR_OK) nwritten = 0;
+        if (!cs.regs_access(read, &nread, written, &nwritten)) nwritten = 0;
         bool writes_rsp = false;
         for (uint8_t i = 0; i < nwritten; ++i) {
             int r = dwarf_reg(written[i]);
             if (r == RSP) writes_rsp = true;
             else if (r >= 0) s.copy[size_t(r)].reset();
         }
-        bool jump = cs_insn_group(h, insn, CS_GRP_JUMP);
+        bool jump = cs.in_group(CS_GRP_JUMP);
         switch (insn->id) {
         case X86_INS_PUSH: s.push(dst && dst->type == X86_OP_REG ? dwarf_reg(dst->reg) : -1); break;
         case X86_INS_POP: s.pop(dst && dst->type == X86_OP_REG ? dwarf_reg(dst->reg) : -1); break;
@@ -194,8 +193,6 @@ std::vector<CfaRow> frame_rows(const void* code, size_t size) {
             if (insn->id == X86_INS_JMP) dead = true;
         }
     }
-    cs_free(insn, 1);
-    cs_close(&h);
     return rows;
 }
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "asm/disasm.h"
 #include "asm/codemap.h"
-#include <capstone/capstone.h>
+#include "asm/capstone.h"
 #include <cinttypes>
 #include <string>
 
@@ -19,18 +19,17 @@ static std::string name_of(uint64_t addr) {
 }
 
 void disassemble(const void* code, size_t size, FILE* out) {
-    csh h;
-    if (cs_open(CS_ARCH_X86, CS_MODE_64, &h) != CS_ERR_OK) {
-        fputs("  (the disassembler could not start)\n", out);
+    Disassembler cs;
+    if (!cs) {
+        fputs("  (the disassembler could not start: is libcapstone4 installed?)\n", out);
         return;
     }
-    cs_option(h, CS_OPT_DETAIL, CS_OPT_ON);
     const auto* p = (const uint8_t*)code;
     uint64_t addr = (uint64_t)p;
-    cs_insn* insn = cs_malloc(h);
+    const cs_insn* insn = cs.insn();
     while (size > 0) {
         uint64_t at = addr;
-        if (!cs_disasm_iter(h, &p, &size, &addr, insn)) {   // a byte Capstone cannot read
+        if (!cs.next(&p, &size, &addr)) {   // a byte Capstone cannot read
             fprintf(out, "  %" PRIX64 "  .byte 0x%02X\n", at, *p);
             ++p, --size, ++addr;
             continue;
@@ -48,24 +47,21 @@ void disassemble(const void* code, size_t size, FILE* out) {
         else
             fprintf(out, "  %" PRIX64 "  %s\n", insn->address, insn->mnemonic);
     }
-    cs_free(insn, 1);
-    cs_close(&h);
 }
 
 std::string listing(const void* code, size_t size) {
-    csh h;
-    if (cs_open(CS_ARCH_X86, CS_MODE_64, &h) != CS_ERR_OK) return "(the disassembler could not start)";
-    cs_option(h, CS_OPT_DETAIL, CS_OPT_ON);
+    Disassembler cs;
+    if (!cs) return "(the disassembler could not start)";
     const auto* p = (const uint8_t*)code;
     const uint64_t start = (uint64_t)p, end = start + size;
     uint64_t addr = start;
-    cs_insn* insn = cs_malloc(h);
+    const cs_insn* insn = cs.insn();
     std::string out;
-    while (size > 0 && cs_disasm_iter(h, &p, &size, &addr, insn)) {
+    while (size > 0 && cs.next(&p, &size, &addr)) {
         std::string ops = insn->op_str;
         const cs_x86& x = insn->detail->x86;
         if (x.op_count == 1 && x.operands[0].type == X86_OP_IMM && (insn->id == X86_INS_CALL || insn->id == X86_INS_JMP ||
-                                                                   cs_insn_group(h, insn, CS_GRP_JUMP))) {
+                                                                   cs.in_group(CS_GRP_JUMP))) {
             uint64_t t = uint64_t(x.operands[0].imm);
             if (t >= start && t <= end) ops = "+" + std::to_string(t - start);
             else if (const Word* w = word_at((const void*)t)) ops = std::string(w->name_view());
@@ -74,8 +70,6 @@ std::string listing(const void* code, size_t size) {
         out += insn->mnemonic;
         if (!ops.empty()) out += " " + ops;
     }
-    cs_free(insn, 1);
-    cs_close(&h);
     return out;
 }
 

@@ -24,6 +24,9 @@ void check_interrupt() {
 }
 
 constexpr size_t DATA_SPACE = 64u << 20;
+// Kept free above HERE for the transient regions that float there (kernel.fs:
+// the pictured numeric output area, then PAD), so that they always fit.
+constexpr size_t TRANSIENT_BYTES = 2048;
 constexpr size_t DATA_STACK_CELLS = 1u << 16;
 constexpr size_t FLOAT_STACK_ITEMS = 1u << 13;
 // Cells of ordinary memory below the data stack's bottom, before the guard
@@ -61,7 +64,7 @@ void init_memory() {
     // Low in the address space, so that compiled code addresses CREATEd data
     // with a 32-bit displacement instead of a 64-bit constant in a register.
     vm.dp_start = vm.dp = map_guarded(DATA_SPACE, true);
-    vm.dp_end = vm.dp_start + DATA_SPACE;
+    vm.dp_end = vm.dp_start + DATA_SPACE - TRANSIENT_BYTES;
     cell* stack = (cell*)map_guarded((DATA_STACK_CELLS + DATA_STACK_SLACK) * sizeof(cell));
     // One slot below the top is the home of a stale TOS when the stack is
     // empty (native code always spills rbx on a push), so C++'s base is one

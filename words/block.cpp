@@ -179,13 +179,16 @@ void register_block_words() {
         BlockBuffer& b = get_buffer(blk, true);
         memcpy(text.data(), b.data, BLOCK_CHARS);
     };
-    atexit([] {
+    // BYE leaves by quick_exit (words/io.cpp), a normal end by exit: both save.
+    static constexpr auto save_at_exit = [] {
         try {
             save_buffers();
         } catch (const ForthThrow&) {
             fputs("xforth: could not save the updated block buffers\n", stderr);
         }
-    });
+    };
+    atexit(save_at_exit);
+    at_quick_exit(save_at_exit);
 }
 
 }  // namespace xf

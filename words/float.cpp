@@ -23,7 +23,6 @@
 #include "core/interpreter.h"
 #include "core/number.h"
 #include "words/registry.h"
-#include <xbyak/xbyak_util.h>
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -119,7 +118,7 @@ static void f_sqrt(Gen& g) { g.sqrtsd(FTOS, FTOS); }
 // roundsd mode: 0 nearest-even, 1 down, 3 toward zero; +8 keeps the
 // precision exception quiet, as C's floor does.
 static bool has_sse41() {
-    static const bool yes = Xbyak::util::Cpu().has(Xbyak::util::Cpu::tSSE41);
+    static const bool yes = __builtin_cpu_supports("sse4.1");   // cpuid traps in a VM: libgcc asked once already
     return yes;
 }
 template <int MODE> void f_round(Gen& g) {

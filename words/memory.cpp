@@ -55,7 +55,14 @@ static void aligned(Gen& g) {
     g.and_(TOS, -8);
 }
 static void here_(Gen& g) {
-    g.mov(rax, (size_t)&vm.dp);
+    const size_t at = (size_t)&vm.dp;
+    if (at < 0x80000000u) {   // the usual non-PIE build: an absolute 32-bit address
+        g.sub(DSP, 8);
+        g.mov(g.qword[DSP], TOS);
+        g.mov(TOS, g.qword[(const void*)at]);
+        return;
+    }
+    g.mov(rax, at);
     g.mov(rax, g.qword[rax]);
     push_reg(g, rax);
 }

@@ -313,6 +313,11 @@ t{ <# -42 dup abs 0 #s rot sign #> s" -42" str= -> true }t
 t{ hex <# ff 0 #s #> decimal s" FF" str= -> true }t
 t{ <# 1 0 #s char x hold #> s" x1" str= -> true }t
 t{ pad pad = pad aligned pad - -> true 0 }t
+t{ pad here u> -> true }t   \ PAD floats above HERE, clear of the data defined so far
+: kept ( -- c-addr u ) s" still here" ;
+: erase-from-pad ( -- n ) pad pad ['] erase catch nip nip ;
+t{ erase-from-pad -> -9 }t   \ a runaway write from PAD meets the guard page ...
+t{ kept s" still here" str= -> true }t           \ ... not the words' data below it
 t{ 7 0 2 ud/mod -> 1 3 0 }t
 t{ -1 -1 10 ud/mod -> 5 -7378697629483820647 1844674407370955161 }t
 : hold-too-much ( -- ) <# 300 0 do [char] x hold loop ;

@@ -443,6 +443,15 @@ int main(int argc, char** argv) {
     signal(SIGPIPE, SIG_IGN);
     char absolute[4096];
     if (!realpath(o.xforth.c_str(), absolute)) { perror(o.xforth.c_str()); return 2; }
+    // The paths given are relative to where the fuzzer started, not to its scratch directory.
+    char cwd[4096];
+    if (!getcwd(cwd, sizeof cwd)) { perror("fuzz: getcwd"); return 2; }
+    auto made_absolute = [&](std::string& path) {
+        if (!path.empty() && path[0] != '/') path = std::string(cwd) + "/" + path;
+    };
+    made_absolute(o.replay);
+    made_absolute(o.findings);
+    made_absolute(o.corpus);
     std::vector<std::string> replay;
     if (!o.replay.empty()) {
         replay = read_inputs(o.replay);

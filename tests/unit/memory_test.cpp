@@ -173,9 +173,12 @@ TEST_CASE("memory primitives: inline bytes", "[memory][bytes]") {
     CHECK(prim_bytes("ALIGNED") == Bytes{0x48, 0x83, 0xC3, 0x07, 0x48, 0x83, 0xE3, 0xF8});
     // (nothing)
     CHECK(prim_bytes("CHARS").empty());
-    // mov rax, &vm.dp ; mov rax, [rax] ; sub r15, 8 ; mov [r15], rbx ; mov rbx, rax
-    CHECK(prim_bytes("HERE") == Bytes{0x48, 0xB8} + le((uint64_t)&vm.dp, 8) +
-                                    Bytes{0x48, 0x8B, 0x00, 0x49, 0x83, 0xEF, 0x08, 0x49, 0x89, 0x1F, 0x48, 0x89, 0xC3});
+    const uint64_t dp = (uint64_t)&vm.dp;
+    if (dp < 0x80000000u)   // non-PIE: sub r15, 8 ; mov [r15], rbx ; mov rbx, [&vm.dp]
+        CHECK(prim_bytes("HERE") == Bytes{0x49, 0x83, 0xEF, 0x08, 0x49, 0x89, 0x1F, 0x48, 0x8B, 0x1C, 0x25} + le(dp, 4));
+    else   // mov rax, &vm.dp ; mov rax, [rax] ; sub r15, 8 ; mov [r15], rbx ; mov rbx, rax
+        CHECK(prim_bytes("HERE") == Bytes{0x48, 0xB8} + le(dp, 8) +
+                                        Bytes{0x48, 0x8B, 0x00, 0x49, 0x83, 0xEF, 0x08, 0x49, 0x89, 0x1F, 0x48, 0x89, 0xC3});
 }
 
 TEST_CASE("a one-word definition of @ is its bytes and ret", "[memory][bytes]") {
