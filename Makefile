@@ -9,6 +9,9 @@ LDLIBS   := -lreadline -ldl
 # A fixed-address (non-PIE) program: the loader has no relocations of its own
 # to apply at start-up, and code addresses fit in 32 bits.
 CXXFLAGS += -fno-pie
+# NDEBUG keeps <iostream> out of Xbyak: its static initialiser (the locales)
+# costs a start-up, and xforth writes through stdio. (No assert() here.)
+CXXFLAGS += -DNDEBUG
 LDFLAGS  += -no-pie
 BUILD    := build
 XFORTH   := xforth

@@ -8,7 +8,7 @@
 // code or a trampoline; the trampoline returns the code to C++, where it
 // becomes a C++ ForthThrow and unwinds C++ frames with their destructors.
 //
-// Forth -> C++.  A helper is `void f()` on vm.ds. Its call stub spills TOS,
+// Forth -> C++.  A helper is `void f()` on vm.ds. The call stub spills TOS,
 // aligns rsp and calls helper_entry(sp, f); a ForthThrow escaping f is
 // caught there and re-raised as a Forth THROW from the helper_entry frame,
 // which holds nothing that needs destroying by then.
@@ -108,13 +108,14 @@ extern "C" cell* helper_entry(cell* sp, HelperFn f, const uintptr_t* caller_rsp)
     __builtin_unreachable();
 }
 
-void call_helper(Gen& g, HelperFn f) {
+// The call of a helper with rsi = f loaded already: everything goes to
+// memory, rsp is aligned for C++, helper_entry(DSP, f, rsp) runs f.
+static void emit_helper_sequence(Gen& g) {
     fspill(g);
     g.mov(rax, (size_t)&vm.fs.sp);
     g.mov(g.qword[rax], FSP);
     spill(g);
     g.mov(rdi, DSP);
-    g.mov(rsi, (size_t)f);
     g.mov(rax, rsp);
     g.mov(rdx, rax);
     g.and_(rsp, -16);
@@ -128,6 +129,23 @@ void call_helper(Gen& g, HelperFn f) {
     g.mov(rax, (size_t)&vm.fs.sp);
     g.mov(FSP, g.qword[rax]);
     ffill(g);
+}
+
+// One copy of the sequence, ending in ret, that every helper word's body
+// jumps to: a body is `mov esi, f ; jmp helper_stub`, so that defining the
+// few hundred helper words at start-up assembles 10 bytes each, not 100.
+// rsp at the stub is rsp at the body, so helper_entry's caller_rsp is the
+// same as for a sequence inlined in the body.
+static void* helper_stub;
+
+void call_helper(Gen& g, HelperFn f) {
+    g.mov(rsi, (size_t)f);
+    emit_helper_sequence(g);
+}
+
+static void emit_helper_body(Gen& g, HelperFn f) {
+    g.mov(rsi, (size_t)f);
+    g.jmp_rx(helper_stub);
 }
 
 static void emit_catch(Gen& g) {
@@ -205,6 +223,14 @@ static void emit_throw_entries(Gen& g) {
 }
 
 void init_runtime() {
+    {
+        Gen g;
+        emit_helper_sequence(g);
+        g.ret();
+        size_t n = 0;
+        helper_stub = g.finish(&n);
+        note_stub(helper_stub, n, "(helper)");
+    }
     {   // THROW's landing: rdi = code
         Gen g;
         emit_throw_entries(g);
@@ -311,15 +337,13 @@ void make_does(Word* w, const void* does_code) {
 
 void make_helper_body(Word* w, HelperFn f) {
     Gen g;
-    call_helper(g, f);
-    g.ret();
+    emit_helper_body(g, f);
     place(g, w);
 }
 
 void* make_helper_body(HelperFn f) {
     Gen g;
-    call_helper(g, f);
-    g.ret();
+    emit_helper_body(g, f);
     size_t n = 0;
     void* code = g.finish(&n);
     note_stub(code, n, "(helper)");
