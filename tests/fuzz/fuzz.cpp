@@ -11,7 +11,7 @@
 // finding too.
 //
 //   fuzz --xforth ./xforth [--seconds N] [--inputs N] [--seed N]
-//        [--corpus DIR] [--findings DIR] [--restart N] [--trace 1]
+//        [--corpus DIR] [--findings DIR] [--restart N] [--trace 1] [--jobs N]
 //   fuzz --xforth ./xforth --replay FILE [--minimise 1]
 // Prints "fuzz: N inputs, M findings" and exits 1 if there were findings.
 // A finding file holds every input the process got since it started, which
@@ -53,6 +53,7 @@ struct Options {
     std::string replay;       // a finding file whose inputs to replay
     long restart = 1000;      // inputs per process, so a finding's history stays short
     bool minimise = false;    // with replay: drop the inputs not needed for the finding
+    int jobs = 1;             // fuzzers run side by side, seeds seed, seed+1, ...
 };
 
 // Words that would end the process or read the fuzzer's own input stream.
@@ -421,6 +422,54 @@ void minimise(Process& p, const char* xforth, std::vector<std::string>& inputs, 
     }
 }
 
+// --jobs N: forks N fuzzers, each with its own xforth. Returns the job's
+// number (0..N-1) in each child; in the parent, once all have ended, prints
+// their summed figures and returns -1 (no findings) or -2.
+int run_jobs(int n) {
+    std::vector<std::pair<pid_t, int>> children;
+    for (int i = 0; i < n; ++i) {
+        int fds[2];
+        if (pipe(fds)) { perror("pipe"); exit(2); }
+        pid_t pid = fork();
+        if (pid == 0) {
+            for (auto& c : children) close(c.second);
+            close(fds[0]);
+            dup2(fds[1], 1);
+            close(fds[1]);
+            return i;
+        }
+        close(fds[1]);
+        children.push_back({pid, fds[0]});
+    }
+    long inputs = 0, findings = 0, gone = 0;
+    bool failed = false;
+    for (auto& [pid, fd] : children) {
+        std::string out;
+        char buf[4096];
+        for (ssize_t k; (k = read(fd, buf, sizeof buf)) != 0;) {
+            if (k < 0) {
+                if (errno == EINTR) continue;
+                break;
+            }
+            out.append(buf, size_t(k));
+        }
+        close(fd);
+        int status = 0;
+        waitpid(pid, &status, 0);
+        long i = 0, f = 0, g = 0;
+        unsigned seed = 0;
+        if (sscanf(out.c_str(), "fuzz: %ld inputs, %ld findings (seed %u); %ld restarts", &i, &f, &seed, &g) != 4) {
+            fprintf(stderr, "fuzz: a job ended without its figures:\n%s\n", out.c_str());
+            failed = true;
+        }
+        printf("  job: %s", out.c_str());
+        inputs += i, findings += f, gone += g;
+    }
+    printf("fuzz: %ld inputs, %ld findings in %d jobs; %ld restarts after an input emptied the search order\n", inputs,
+           findings, n, gone);
+    return findings || failed ? -2 : -1;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -437,9 +486,16 @@ int main(int argc, char** argv) {
         else if (a == "--replay") o.replay = v;
         else if (a == "--restart") o.restart = atol(v.c_str());
         else if (a == "--minimise") o.minimise = v == "1";
+        else if (a == "--jobs") o.jobs = std::max(1, atoi(v.c_str()));
         else { fprintf(stderr, "fuzz: unknown option %s\n", a.c_str()); return 2; }
     }
     if (!o.seed) o.seed = unsigned(time(nullptr));
+    if (o.jobs > 1 && o.replay.empty()) {
+        int job = run_jobs(o.jobs);
+        if (job < 0) return job == -1 ? 0 : 1;   // the parent, with every job's figures summed
+        o.seed += unsigned(job);
+        if (o.inputs) o.inputs = (o.inputs + o.jobs - 1) / o.jobs;
+    }
     signal(SIGPIPE, SIG_IGN);
     char absolute[4096];
     if (!realpath(o.xforth.c_str(), absolute)) { perror(o.xforth.c_str()); return 2; }
