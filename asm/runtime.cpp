@@ -47,19 +47,34 @@ static cell (*trampoline)(Word*);
 // landing discards them, and only for the first THROW of an error (a C++
 // error re-raised at each helper boundary keeps its innermost trace); a Forth
 // CATCH that handles the error forgets it.
-static const void* trace[32];
+// A THROW caught by CATCH in a loop pays for the recording, so it only
+// copies what points into code memory; which words those are is looked up
+// when the trace is shown.
+constexpr int TRACE_MAX = 64;
+static const void* trace[TRACE_MAX];
 static int trace_len;
 uint8_t trace_recorded;
 
+// Where the trampoline resumes after its call of the CATCH core: a catch
+// frame whose return address is this one hands the error to C++.
+static const void* trampoline_resume;
+
+// A THROW that a Forth CATCH will catch needs no trace: that CATCH forgets
+// it, and a re-THROW records its own. Only an error on its way to C++ (the
+// prompt, a file being included) keeps one.
+static bool caught_in_forth() {
+    return catch_frame && ((const void* const*)catch_frame)[6] != trampoline_resume;
+}
+
 extern "C" void record_trace(const uintptr_t* sp, const void* pc) {
-    if (trace_recorded) return;
+    if (trace_recorded || caught_in_forth()) return;
     trace_recorded = 1;
     trace_len = 0;
-    if (pc && word_at(pc)) trace[trace_len++] = pc;
+    if (pc) trace[trace_len++] = pc;
     auto* end = (const uintptr_t*)catch_frame;
-    for (; sp && sp < end && trace_len < 32; ++sp) {
+    for (; sp && sp < end && trace_len < TRACE_MAX; ++sp) {
         auto* ret = (const uint8_t*)*sp;
-        if (codemem.contains(ret) && word_at(ret - 1)) trace[trace_len++] = ret - 1;
+        if (codemem.contains(ret)) trace[trace_len++] = ret - 1;
     }
 }
 
@@ -264,6 +279,7 @@ void init_runtime() {
         ffill(t);
         push_reg(t, rdi);
         t.call_rx(core);
+        trampoline_resume = t.rx_curr();
         t.mov(rax, TOS);
         drop(t);
         spill(t);
