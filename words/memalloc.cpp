@@ -7,15 +7,15 @@
 // of table 9.1: -59 ALLOCATE, -60 FREE, -61 RESIZE. As in Gforth, FREE of 0
 // does nothing and RESIZE of 0 allocates. A zero-byte block is a real block
 // (one byte underneath) with its own address.
+#include "words/address_set.h"
 #include "words/registry.h"
 #include <cstdlib>
-#include <unordered_set>
 
 namespace xf {
 
 constexpr cell ALLOCATE_IOR = -59, FREE_IOR = -60, RESIZE_IOR = -61;
 
-static std::unordered_set<void*> live_blocks;
+static AddressSet live_blocks;
 
 static size_t block_size(cell u) { return u == 0 ? 1 : size_t(ucell(u)); }
 
@@ -38,7 +38,7 @@ static void free_() {   // ( a-addr -- ior )
 static void resize() {
     size_t size = block_size(vm.ds.pop());
     void* old = (void*)vm.ds.pop();
-    if (old && !live_blocks.count(old)) {
+    if (old && !live_blocks.contains(old)) {
         vm.ds.push((cell)old);
         vm.ds.push(RESIZE_IOR);
         return;
