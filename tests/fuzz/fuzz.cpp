@@ -94,8 +94,10 @@ public:
         output.clear();
         closed = false;
         // The sync word, bound now: a program may redefine 1+ . BASE DECIMAL
-        // later (legal Forth), which must not look like a dead prompt.
-        send(": (fuzz-sync) ( n -- ) base @ >r decimal 1+ 0 u.r r> base ! .\" @@\" ;\n");
+        // later (legal Forth), which must not look like a dead prompt. It
+        // keeps nothing in data space (no ." string): a runaway MOVE or ERASE
+        // over data space is the program's own doing and may wipe it.
+        send(": (fuzz-sync) ( n -- ) base @ >r decimal 1+ 0 u.r r> base ! 64 emit 64 emit ;\n");
     }
     void stop() {
         if (pid > 0) { kill(pid, SIGKILL); waitpid(pid, nullptr, 0); }
