@@ -80,6 +80,27 @@ TEST_CASE("forget_after keeps the other words of a hash bucket", "[dictionary]")
     CHECK(find_word("dup") == prim_word("DUP"));
 }
 
+TEST_CASE("a wordlist's table grows: every word is still found, shadowing and forget_after still hold", "[dictionary]") {
+    ArenaMark m;
+    Wordlist* wl = new_wordlist("t-grow");
+    Wordlist* saved = dict.current;
+    dict.current = wl;
+    std::vector<Word*> first, second;
+    for (int i = 0; i < 3000; ++i) first.push_back(create_header("t-grow-" + std::to_string(i), Kind::Constant));
+    size_t buckets = wl->mask + 1;
+    uint8_t* mark = dict.arena_here;
+    // Redefinitions, in a different case, across further doublings.
+    for (int i = 0; i < 3000; ++i) second.push_back(create_header("T-GROW-" + std::to_string(i), Kind::Constant));
+    dict.current = saved;
+    CHECK(wl->mask + 1 > buckets);
+    CHECK(wl->count == 6000);
+    for (int i = 0; i < 3000; ++i) CHECK(find_in(wl, "t-grow-" + std::to_string(i)) == second[size_t(i)]);
+    forget_after(mark);
+    CHECK(wl->count == 3000);
+    for (int i = 0; i < 3000; ++i) CHECK(find_in(wl, "T-Grow-" + std::to_string(i)) == first[size_t(i)]);
+    CHECK(find_in(wl, "t-grow-3000") == nullptr);
+}
+
 TEST_CASE("a hidden header is not found until it is revealed", "[dictionary]") {
     ArenaMark m;
     Word* w = create_header("t-hidden", Kind::Colon, true);
