@@ -27,6 +27,14 @@ void init_code_memory(size_t size) {
 
 Gen::Gen() : Xbyak::CodeGenerator(codemem.size - codemem.used, codemem.rw + codemem.used) {}
 
+Gen& Gen::reused() {
+    static Gen* g = new Gen();   // never destroyed: code may be assembled until exit
+    g->reset();                  // no bytes, no labels
+    g->top_ = codemem.rw + codemem.used;
+    g->maxSize_ = codemem.size - codemem.used;
+    return *g;
+}
+
 void* Gen::finish(size_t* size_out) {
     void* start = codemem.rx + codemem.used;
     size_t n = getSize();

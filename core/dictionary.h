@@ -44,7 +44,7 @@ struct Word {
     Wordlist* wl;
     cell* body;          // data field (CREATE, VARIABLE, VALUE, DEFER) or nullptr
     const Prim* prim;    // inline emitter for primitives
-    cell value;          // CONSTANT's value
+    cell value;          // CONSTANT's value; a colon definition's inline body (asm/compiler.cpp)
     uint32_t code_size;
     uint8_t flags;
     Kind kind;

@@ -199,3 +199,12 @@ TEST_CASE("MARKER restores the dictionary, data space and code memory", "[dictio
     // The system still compiles and runs after the cut.
     CHECK(run(": t-mk-after 3 4 + ; t-mk-after") == std::vector<cell>{7});
 }
+
+TEST_CASE("inlined bodies follow MARKER and SYNONYM", "[dictionary]") {
+    // A word made where MARKER cut back is inlined with its own ops, not
+    // those of the word that was there before.
+    CHECK(run(": t-inl1 1 + ;  marker t-inl-m  : t-inl2 2 + ;  t-inl-m  : t-inl3 3 + ;  : t-inl4 t-inl1 t-inl3 ;"
+              "  10 t-inl4") == std::vector<cell>{14});
+    CHECK(run("synonym t-inl5 t-inl3  : t-inl6 t-inl5 t-inl5 ;  0 t-inl6") == std::vector<cell>{6});
+    CHECK(run(": t-inl3 30 + ;  : t-inl7 t-inl3 ;  0 t-inl7  0 t-inl4") == std::vector<cell>{30, 4});
+}
