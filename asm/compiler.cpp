@@ -19,6 +19,7 @@
 #include "asm/codemap.h"
 #include "words/registry.h"
 #include "asm/runtime.h"
+#include "core/bigarray.h"
 
 namespace xf {
 using namespace regs;
@@ -63,8 +64,8 @@ struct InlineBody {
     uint32_t len;
     int labels;
 };
-static std::vector<InlineBody> inline_bodies;
-static std::vector<Op> inline_ops;
+static BigArray<InlineBody> inline_bodies(4u << 20);
+static BigArray<Op> inline_ops(16u << 20);
 
 static const InlineBody* inline_body_of(const Word* w) {
     if (w->value <= 0 || size_t(w->value) > inline_bodies.size()) return nullptr;
@@ -74,11 +75,11 @@ static const InlineBody* inline_body_of(const Word* w) {
 
 static void keep_inline_body(Word* w, const std::vector<Op>& ops, int labels) {
     while (!inline_bodies.empty() && inline_bodies.back().w >= w) {
-        inline_ops.resize(inline_bodies.back().at);
+        inline_ops.truncate(inline_bodies.back().at);
         inline_bodies.pop_back();
     }
     inline_bodies.push_back({w, uint32_t(inline_ops.size()), uint32_t(ops.size()), labels});
-    inline_ops.insert(inline_ops.end(), ops.begin(), ops.end());
+    inline_ops.append(ops.data(), ops.size());
     w->value = cell(inline_bodies.size());
 }
 

@@ -4,6 +4,7 @@
 // (MARKER) only ever pops chain heads.
 #include "core/dictionary.h"
 #include "core/sourcemap.h"
+#include "core/bigarray.h"
 #include <cstdlib>
 #include <cstring>
 #include <new>
@@ -11,6 +12,7 @@
 namespace xf {
 
 Dictionary dict;
+static PagesAhead arena_pages;
 
 constexpr size_t HEADER_ARENA = 32u << 20;
 
@@ -82,6 +84,7 @@ Word* create_header(std::string_view name, Kind kind, bool hidden) {
     if (size_t(dict.arena_end - dict.arena_here) < size) throw_code(-8);
     Word* w = (Word*)dict.arena_here;
     dict.arena_here += size;
+    arena_pages.keep_ahead(dict.arena_here, dict.arena_end);
     std::memset((void*)w, 0, sizeof(Word));
     w->kind = kind;
     w->name_len = uint8_t(name.size());

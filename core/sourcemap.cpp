@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "core/sourcemap.h"
 #include "core/interpreter.h"
+#include "core/bigarray.h"
 #include <algorithm>
 #include <climits>
 #include <cstdint>
@@ -27,9 +28,9 @@ struct Record {
     Span text, stack, wordset, glossary;
 };
 }  // namespace
-static std::vector<Record> records;
+static BigArray<Record> records(4u << 20);
 static std::vector<std::string> files;
-static std::string pool;
+static BigArray<char> pool(256u << 20);
 // Text written for a record that was not the newest one lies above newer
 // records' pool_start: the pool is never cut back below this.
 static size_t pool_keep = 0;
@@ -47,11 +48,11 @@ static Record* record_of(const Word* w) {
 static Span keep(const Record& r, std::string_view text) {
     if (pool.size() + text.size() > UINT32_MAX) return {};
     Span sp{uint32_t(pool.size()), uint32_t(text.size())};
-    pool.append(text);
+    pool.append(text.data(), text.size());
     if (&r != &records.back()) pool_keep = pool.size();
     return sp;
 }
-static std::string_view view(Span sp) { return std::string_view(pool).substr(sp.at, sp.len); }
+static std::string_view view(Span sp) { return {pool.begin() + sp.at, sp.len}; }
 
 // Drops the records of words at or above w (gone with the arena cut back
 // by MARKER or FORGET), and their text.
@@ -61,8 +62,8 @@ static void forget_records_from(const Word* w) {
                                [](const Record& r, const Word* x) { return r.w < x; });
     if (it == records.end()) return;
     size_t cut = std::max(it->pool_start, pool_keep);
-    if (cut < pool.size()) pool.resize(cut);
-    records.erase(it, records.end());
+    pool.truncate(cut);
+    records.truncate(size_t(it - records.begin()));
 }
 
 static std::string_view trim(std::string_view s) {
@@ -95,7 +96,7 @@ void note_location(const Word* w) {
     if (!sp || sp->line_no == 0) return;   // built in, before any source
     const Source& s = *sp;
     if (files.empty() || files.back() != s.name) files.push_back(s.name);
-    Record& r = records.emplace_back(Record{w, uint32_t(files.size() - 1), line_of(s), line_of(s), pool.size(), {}, {}, {}, {}});
+    Record& r = records.push_back(Record{w, uint32_t(files.size() - 1), line_of(s), line_of(s), pool.size(), {}, {}, {}, {}});
     // The line itself: LOCATE shows it when the source is not at hand (the
     // prompt); for colon definitions `;` replaces it with the whole text.
     size_t line_start = 0, line_len = s.len;
@@ -146,7 +147,7 @@ void end_source_text(const Word* w) {
         // The line note_location kept is replaced; when nothing came after
         // it in the pool, in place.
         if (size_t(r->text.at) + r->text.len == pool.size() && r->text.at >= pool_keep && r->text.at >= r->pool_start)
-            pool.resize(r->text.at);
+            pool.truncate(r->text.at);
         r->text = keep(*r, recording);
         r->last_line = std::max(r->last_line, line_of(s));
     }
@@ -166,7 +167,7 @@ void note_glossary(std::string_view text) {
     g += trim(text);
     if (size_t(r->glossary.at) + r->glossary.len == pool.size() && r->glossary.len && r->glossary.at >= pool_keep &&
         r->glossary.at >= r->pool_start)
-        pool.resize(r->glossary.at);
+        pool.truncate(r->glossary.at);
     r->glossary = keep(*r, g);
     r->last_line = line;
 }
