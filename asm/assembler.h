@@ -11,7 +11,7 @@
 namespace xf {
 
 struct Assembler {
-    Gen g;
+    Gen& g;   // Gen::reused()
     std::vector<Xbyak::Label> labels;
     Xbyak::Label self;
     bool frame = false;   // a locals frame is open at this point of the code

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "asm/codemap.h"
 #include "asm/gdbjit.h"
+#include "core/bigarray.h"
 #include <algorithm>
 #include <cstdio>
 #include <unistd.h>
@@ -18,7 +19,7 @@ struct Range {
         return word->name_len ? std::string(word->name_view()) : std::string(":noname");
     }
 };
-static std::vector<Range> ranges;
+static BigArray<Range> ranges(8u << 20);
 static FILE* perf_map = nullptr;
 static bool gdb_jit = false;
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "asm/codemem.h"
 #include "core/vm.h"
+#include "core/bigarray.h"
 #include <cstdio>
 #include <cstdlib>
 #include <sys/mman.h>
@@ -26,6 +27,17 @@ void init_code_memory(size_t size) {
 }
 
 Gen::Gen() : Xbyak::CodeGenerator(codemem.size - codemem.used, codemem.rw + codemem.used) {}
+
+static PagesAhead code_pages;
+
+Gen& Gen::reused() {
+    code_pages.keep_ahead(codemem.rw + codemem.used, codemem.rw + codemem.size);
+    static Gen* g = new Gen();   // never destroyed: code may be assembled until exit
+    g->reset();                  // no bytes, no labels
+    g->top_ = codemem.rw + codemem.used;
+    g->maxSize_ = codemem.size - codemem.used;
+    return *g;
+}
 
 void* Gen::finish(size_t* size_out) {
     void* start = codemem.rx + codemem.used;

@@ -33,6 +33,11 @@ void init_code_memory(size_t size = 256u << 20);
 class Gen : public Xbyak::CodeGenerator {
 public:
     Gen();
+    // The one assembler colon definitions are assembled with, positioned at
+    // the next free byte: constructing an Xbyak::CodeGenerator (some 300
+    // register operands) for every definition costs more than a small
+    // definition's assembly. Not for nested use: one definition at a time.
+    static Gen& reused();
     void* finish(size_t* size_out = nullptr);
     // RX address of the next byte assembled.
     const uint8_t* rx_curr() const { return getCurr() - codemem.delta(); }

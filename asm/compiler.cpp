@@ -19,7 +19,7 @@
 #include "asm/codemap.h"
 #include "words/registry.h"
 #include "asm/runtime.h"
-#include <unordered_map>
+#include "core/bigarray.h"
 
 namespace xf {
 using namespace regs;
@@ -32,7 +32,7 @@ bool compiling() { return open; }
 Definition& current_definition() { return def; }
 
 void begin_definition(Word* w) {
-    def = Definition{};
+    def.reset();
     def.word = w;
     def.dp_at_start = vm.dp;
     open = true;
@@ -51,12 +51,37 @@ void compile_literal(cell n) { compile_op({OpKind::Lit, n}); }
 // its labels renumbered. Not inlined: anything that depends on being a
 // function of its own — EXIT, RECURSE, DOES>, locals, DO loops (their
 // return-stack frame), words that touch the return stack.
+//
+// The kept op lists lie one after another in one pool, listed in the order
+// of their words, which is the order of the words' addresses: a word made
+// after MARKER or FORGET cut the header arena back replaces the lists of the
+// words it took the place of. A colon word's `value` is 1 + the index of
+// its list (0: none).
 constexpr size_t INLINE_MAX_OPS = 12;
 struct InlineBody {
-    std::vector<Op> ops;
+    const Word* w;
+    uint32_t at;       // in inline_ops
+    uint32_t len;
     int labels;
 };
-static std::unordered_map<const Word*, InlineBody> inline_bodies;
+static BigArray<InlineBody> inline_bodies(4u << 20);
+static BigArray<Op> inline_ops(16u << 20);
+
+static const InlineBody* inline_body_of(const Word* w) {
+    if (w->value <= 0 || size_t(w->value) > inline_bodies.size()) return nullptr;
+    const InlineBody& b = inline_bodies[size_t(w->value) - 1];
+    return b.w == w ? &b : nullptr;   // not a SYNONYM's copy of the value
+}
+
+static void keep_inline_body(Word* w, const std::vector<Op>& ops, int labels) {
+    while (!inline_bodies.empty() && inline_bodies.back().w >= w) {
+        inline_ops.truncate(inline_bodies.back().at);
+        inline_bodies.pop_back();
+    }
+    inline_bodies.push_back({w, uint32_t(inline_ops.size()), uint32_t(ops.size()), labels});
+    inline_ops.append(ops.data(), ops.size());
+    w->value = cell(inline_bodies.size());
+}
 
 static bool inlinable(const std::vector<Op>& ops) {
     if (ops.size() > INLINE_MAX_OPS) return false;
@@ -74,11 +99,12 @@ static bool inlinable(const std::vector<Op>& ops) {
 }
 
 static bool inline_call(const Word* w) {
-    auto it = inline_bodies.find(w);
-    if (it == inline_bodies.end()) return false;
+    const InlineBody* b = inline_body_of(w);
+    if (!b) return false;
     int base = def.labels;
-    def.labels += it->second.labels;
-    for (Op op : it->second.ops) {
+    def.labels += b->labels;
+    for (size_t i = b->at; i < b->at + b->len; ++i) {
+        Op op = inline_ops[i];
         if (op.kind == OpKind::Jump || op.kind == OpKind::JumpZ || op.kind == OpKind::Label) op.a += base;
         compile_op(op);
     }
@@ -164,7 +190,7 @@ static void does_helper() {
 }
 
 Assembler::Assembler(int nlabels, const std::vector<LoopLabels>& loops_)
-    : labels(size_t(nlabels) + 1), loops(loops_) {
+    : g(Gen::reused()), labels(size_t(nlabels) + 1), loops(loops_) {
     g.L(self);
 }
 
@@ -321,8 +347,8 @@ void* assemble(const std::vector<Op>& ops, int nlabels, const std::vector<LoopLa
 Word* end_definition() {
     if (!open) throw_code(-14);
     if (!def.open_loops.empty()) throw_code(-22);
-    inline_bodies.erase(def.word);
-    std::vector<Op> source_ops;
+    static std::vector<Op> source_ops;   // kept for inlining: the ops before the passes below
+    source_ops.clear();
     if (optimize && inlinable(def.ops)) source_ops = def.ops;
     int labels = def.labels;
     if (optimize) {
@@ -343,9 +369,10 @@ Word* end_definition() {
     w->code = code;
     w->code_size = uint32_t(size);
     note_code(code, size, w);
-    if (!source_ops.empty()) inline_bodies[w] = {std::move(source_ops), labels};
+    w->value = 0;
+    if (!source_ops.empty()) keep_inline_body(w, source_ops, labels);
     open = false;
-    def = Definition{};
+    def.reset();
     return w;
 }
 
@@ -360,7 +387,7 @@ void abort_definition() {
         dict.arena_here = (uint8_t*)w;
         dict.latest = w->wl->latest;
     }
-    def = Definition{};
+    def.reset();
 }
 
 }  // namespace xf

@@ -53,6 +53,16 @@ struct Definition {
     std::vector<int> open_loops;   // indices into loops, innermost last
     bool has_locals = false;
     uint8_t* dp_at_start = nullptr;   // data space given back if the definition fails
+    // Empties it for the next definition; the lists keep their memory.
+    void reset() {
+        word = nullptr;
+        ops.clear();
+        labels = 0;
+        loops.clear();
+        open_loops.clear();
+        has_locals = false;
+        dp_at_start = nullptr;
+    }
 };
 
 bool compiling();                 // a definition is open

@@ -51,7 +51,7 @@ void end_locals() {
     if (local_headers.empty() && !(dict.order_len && dict.order[0] == &locals_wl)) return;
     for (Word* w : local_headers) free(w);
     local_headers.clear();
-    locals_wl = Wordlist{};
+    clear_wordlist(&locals_wl);
     size_t j = 0;
     for (size_t i = 0; i < dict.order_len; ++i)
         if (dict.order[i] != &locals_wl) dict.order[j++] = dict.order[i];

@@ -28,7 +28,8 @@
 namespace xf {
 
 void peephole(std::vector<Op>& ops) {
-    std::vector<Op> out;
+    static std::vector<Op> out;   // swapped with ops at the end: the two lists' memory is reused
+    out.clear();
     out.reserve(ops.size());
     for (const Op& op : ops) {
         Op* prev = out.empty() ? nullptr : &out.back();
@@ -83,7 +84,9 @@ static bool straight(const Op& op) {
 }
 
 void rotate_loops(std::vector<Op>& ops, int& labels) {
-    std::vector<size_t> label_at;   // label -> index of its Label op, or SIZE_MAX
+    static std::vector<size_t> label_at;   // label -> index of its Label op, or SIZE_MAX
+    static std::vector<Op> tail;
+    label_at.clear();
     auto where = [&](int label) {
         if (label_at.empty()) {
             label_at.assign(size_t(labels), SIZE_MAX);
@@ -101,8 +104,7 @@ void rotate_loops(std::vector<Op>& ops, int& labels) {
         if (w >= i || ops[w].kind != OpKind::JumpZ || ops[w].invert || w - b - 1 > ROTATE_MAX_COND_OPS) continue;
         if (ops[i + 1].kind != OpKind::Label || ops[i + 1].a != ops[w].a) continue;   // WHILE's exit right after
         int top = labels++;
-        std::vector<Op> cond(ops.begin() + long(b) + 1, ops.begin() + long(w));
-        std::vector<Op> tail = cond;
+        tail.assign(ops.begin() + long(b) + 1, ops.begin() + long(w));   // the condition
         tail.push_back(Op{OpKind::JumpZ, 0, nullptr, top, true});
         ops.erase(ops.begin() + long(i));
         ops.insert(ops.begin() + long(i), tail.begin(), tail.end());

@@ -25,6 +25,7 @@ struct Prim {
     // The fusion rules use it to branch on the comparison directly.
     Cond cond = Cond::None;
     bool zero_compare = false;
+    mutable int8_t model_sem = -1;   // asm/stackmodel.cpp's cache: what its model knows this as
 };
 
 // A word implemented in C++ behind a call stub.

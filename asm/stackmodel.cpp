@@ -36,7 +36,6 @@
 #include "asm/assembler.h"
 #include <algorithm>
 #include <cstring>
-#include <unordered_map>
 
 namespace xf {
 using namespace regs;
@@ -73,13 +72,11 @@ constexpr SemEntry sem_table[] = {
 };
 
 Sem sem_of(const Prim* p) {
-    static std::unordered_map<const Prim*, Sem> cache;
-    auto it = cache.find(p);
-    if (it != cache.end()) return it->second;
+    if (p->model_sem >= 0) return Sem(p->model_sem);
     Sem s = p->cond != Cond::None && p->name[0] != 'F' ? Sem::Compare : Sem::None;
     for (const SemEntry& e : sem_table)
         if (!strcmp(e.name, p->name)) s = e.sem;
-    cache[p] = s;
+    p->model_sem = int8_t(s);
     return s;
 }
 

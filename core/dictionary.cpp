@@ -4,12 +4,15 @@
 // (MARKER) only ever pops chain heads.
 #include "core/dictionary.h"
 #include "core/sourcemap.h"
-#include <cctype>
+#include "core/bigarray.h"
+#include <cstdlib>
 #include <cstring>
+#include <new>
 
 namespace xf {
 
 Dictionary dict;
+static PagesAhead arena_pages;
 
 constexpr size_t HEADER_ARENA = 32u << 20;
 
@@ -20,21 +23,59 @@ void init_dictionary() {
     dict.forth.wid = 1;
 }
 
+// Names compare without regard to ASCII case (what tolower does in the C
+// locale, which xforth never leaves), inline rather than a libc call.
+static inline unsigned fold(unsigned char c) { return unsigned(c - 'A') < 26u ? c + ('a' - 'A') : c; }
+
 size_t name_hash(std::string_view name) {
     size_t h = 2166136261u;
-    for (unsigned char c : name) h = (h ^ size_t(std::tolower(c))) * 16777619u;
+    for (unsigned char c : name) h = (h ^ fold(c)) * 16777619u;
     return h;
 }
 
 bool name_equals(std::string_view a, std::string_view b) {
     if (a.size() != b.size()) return false;
     for (size_t i = 0; i < a.size(); ++i)
-        if (std::tolower((unsigned char)a[i]) != std::tolower((unsigned char)b[i])) return false;
+        if (a[i] != b[i] && fold(a[i]) != fold(b[i])) return false;
     return true;
 }
 
+static Word** new_table(size_t n) {
+    auto** t = (Word**)calloc(n, sizeof(Word*));
+    if (!t) throw std::bad_alloc();
+    return t;
+}
+
+// Doubles the table. Bucket i splits into i and i + old size, and the words
+// are appended in their chain order, so every chain stays newest first.
+static void grow(Wordlist* wl) {
+    size_t old_n = wl->mask + 1, n = old_n * 2;
+    Word** t = new_table(n);
+    for (size_t i = 0; i < old_n; ++i) {
+        Word** tail[2] = {&t[i], &t[i + old_n]};
+        for (Word* w = wl->buckets[i]; w;) {
+            Word* next = w->bucket_next;
+            Word**& end = tail[(name_hash(w->name_view()) & (n - 1)) >= old_n];
+            w->bucket_next = nullptr;
+            *end = w;
+            end = &w->bucket_next;
+            w = next;
+        }
+    }
+    free(wl->buckets);
+    wl->buckets = t;
+    wl->mask = n - 1;
+}
+
 static Word*& bucket(Wordlist* wl, std::string_view name) {
-    return wl->buckets[name_hash(name) % Wordlist::BUCKETS];
+    return wl->buckets[name_hash(name) & wl->mask];
+}
+
+void clear_wordlist(Wordlist* wl) {
+    free(wl->buckets);
+    wl->buckets = nullptr;
+    wl->mask = wl->count = 0;
+    wl->latest = nullptr;
 }
 
 Word* create_header(std::string_view name, Kind kind, bool hidden) {
@@ -43,6 +84,7 @@ Word* create_header(std::string_view name, Kind kind, bool hidden) {
     if (size_t(dict.arena_end - dict.arena_here) < size) throw_code(-8);
     Word* w = (Word*)dict.arena_here;
     dict.arena_here += size;
+    arena_pages.keep_ahead(dict.arena_here, dict.arena_end);
     std::memset((void*)w, 0, sizeof(Word));
     w->kind = kind;
     w->name_len = uint8_t(name.size());
@@ -63,13 +105,21 @@ void reveal(Word* w) {
     w->link = wl->latest;
     wl->latest = w;
     if (w->name_len == 0) return;  // :NONAME is not findable
+    if (!wl->buckets) {
+        wl->buckets = new_table(Wordlist::MIN_BUCKETS);
+        wl->mask = Wordlist::MIN_BUCKETS - 1;
+    } else if (wl->count > wl->mask) {
+        grow(wl);
+    }
+    wl->count++;
     Word*& head = bucket(wl, w->name_view());
     w->bucket_next = head;
     head = w;
 }
 
 Word* find_in(const Wordlist* wl, std::string_view name) {
-    for (Word* w = wl->buckets[name_hash(name) % Wordlist::BUCKETS]; w; w = w->bucket_next)
+    if (!wl->buckets) return nullptr;
+    for (Word* w = wl->buckets[name_hash(name) & wl->mask]; w; w = w->bucket_next)
         if (name_equals(w->name_view(), name)) return w;
     return nullptr;
 }
@@ -110,14 +160,20 @@ Wordlist* wordlist_of(cell wid) {
 
 void forget_after(uint8_t* mark) {
     // Unlink every word and wordlist that lives above the mark.
-    while (dict.all_wordlists && (uint8_t*)dict.all_wordlists >= mark)
-        dict.all_wordlists = dict.all_wordlists->next_wl;
+    while (dict.all_wordlists && (uint8_t*)dict.all_wordlists >= mark) {
+        Wordlist* gone = dict.all_wordlists;
+        dict.all_wordlists = gone->next_wl;
+        free(gone->buckets);
+    }
     for (Wordlist* wl = dict.all_wordlists; wl; wl = wl->next_wl) {
         while (wl->latest && (uint8_t*)wl->latest >= mark) {
             Word* w = wl->latest;
             if (w->name_len) {
                 Word*& head = bucket(wl, w->name_view());
-                if (head == w) head = w->bucket_next;
+                if (head == w) {
+                    head = w->bucket_next;
+                    wl->count--;
+                }
             }
             wl->latest = w->link;
         }

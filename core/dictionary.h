@@ -44,7 +44,7 @@ struct Word {
     Wordlist* wl;
     cell* body;          // data field (CREATE, VARIABLE, VALUE, DEFER) or nullptr
     const Prim* prim;    // inline emitter for primitives
-    cell value;          // CONSTANT's value
+    cell value;          // CONSTANT's value; a colon definition's inline body (asm/compiler.cpp)
     uint32_t code_size;
     uint8_t flags;
     Kind kind;
@@ -53,10 +53,16 @@ struct Word {
     std::string_view name_view() const { return {name, name_len}; }
 };
 
+// The hash table doubles when it holds more words than buckets, so a lookup
+// stays a short chain walk however many words a program defines. Its
+// buckets are heap memory, allocated at the first word and freed by
+// clear_wordlist or when MARKER / FORGET remove the wordlist.
 struct Wordlist {
-    static constexpr size_t BUCKETS = 256;
+    static constexpr size_t MIN_BUCKETS = 64;   // a power of two
     Word* latest = nullptr;
-    Word* buckets[BUCKETS] = {};
+    Word** buckets = nullptr;
+    size_t mask = 0;                  // bucket count - 1, once buckets exist
+    size_t count = 0;                 // words in the table
     const char* name = nullptr;   // for ORDER; nullptr when anonymous
     Wordlist* next_wl = nullptr;  // all wordlists, newest first
     cell wid = 0;                 // what programs get for it: see wid_of
@@ -88,6 +94,8 @@ bool name_equals(std::string_view a, std::string_view b);  // case-insensitive
 Word* create_header(std::string_view name, Kind kind, bool hidden = false);
 void reveal(Word* w);
 Word* find_in(const Wordlist* wl, std::string_view name);
+// Empties a wordlist and gives its table back (the words are the caller's).
+void clear_wordlist(Wordlist* wl);
 Word* find_word(std::string_view name);   // search order
 Wordlist* new_wordlist(const char* name = nullptr);
 // n bytes (8-aligned) of the header arena, for data a word keeps out of the

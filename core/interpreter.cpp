@@ -93,18 +93,20 @@ static void show_line(Source& s) {
     s.len = s.line.size();
 }
 
-static bool read_line(FILE* f, std::string& line) {
+// Reads a line without its end (\n, or \r\n); `used` gets the bytes it took
+// from the file. getc_unlocked: the interpreter is the FILE's only thread.
+static bool read_line(FILE* f, std::string& line, long& used) {
     line.clear();
     int c;
-    bool any = false;
-    while ((c = fgetc(f)) != EOF) {
-        any = true;
+    used = 0;
+    while ((c = getc_unlocked(f)) != EOF) {
+        ++used;
         if (c == '\n') break;
         line += char(c);
         if (line.size() > MAX_LINE) throw_code(-18);
     }
     if (!line.empty() && line.back() == '\r') line.pop_back();
-    return any;
+    return used > 0;
 }
 
 // Makes block `blk` the text of the block source `s`.
@@ -134,10 +136,14 @@ bool refill() {
         vm.to_in = 0;
         return true;
     case SourceType::Terminal: ok = terminal_reader && terminal_reader(s.line); break;
-    case SourceType::File:
-        s.line_pos = ftell(s.file);
-        ok = read_line(s.file, s.line);
+    case SourceType::File: {
+        // The offset is counted, not asked for: ftell is a system call a line.
+        s.line_pos = s.next_pos >= 0 ? s.next_pos : ftell(s.file);
+        long used;
+        ok = read_line(s.file, s.line, used);
+        s.next_pos = s.line_pos >= 0 ? s.line_pos + used : -1;
         break;
+    }
     }
     if (!ok) return false;
     show_line(s);
@@ -158,7 +164,10 @@ bool restore_input(const std::vector<cell>& v) {
     if (s.type == SourceType::File && v[1] != s.line_pos) {
         if (fseek(s.file, long(v[1]), SEEK_SET) != 0) return true;
         s.line_pos = long(v[1]);
-        if (!read_line(s.file, s.line)) return true;
+        long used;
+        bool ok = read_line(s.file, s.line, used);
+        s.next_pos = ok ? s.line_pos + used : -1;
+        if (!ok) return true;
         show_line(s);
     }
     if (s.type == SourceType::Block && v[1] != s.blk) {
@@ -316,6 +325,11 @@ bool is_source_file(FILE* f) {
     for (const auto& s : sources)
         if (s->type == SourceType::File && s->file == f) return true;
     return false;
+}
+
+void source_file_used(FILE* f) {
+    for (const auto& s : sources)
+        if (s->type == SourceType::File && s->file == f) s->next_pos = -1;
 }
 
 std::string resolve_path(std::string_view name) {

@@ -43,6 +43,7 @@ struct Source {
     std::string name;            // file name, or "<stdin>" / "<evaluate>"
     int line_no = 0;
     long line_pos = 0;           // file offset of the current line (SAVE-INPUT)
+    long next_pos = -1;          // of the next line; -1: unknown, ask the file (ftell)
     cell blk = 0;                // block number of a block source
     cell saved_to_in = 0;        // >IN of the source below
     cell saved_source_id = 0;
@@ -74,6 +75,9 @@ void include_file(FILE* f, const std::string& path);
 void load_block(cell blk);       // LOAD: interprets block blk (nonzero)
 void skip_line_comment();        // \ : to the end of the line (of the 64-character line in a block)
 bool is_source_file(FILE* f);    // f is the file of an input source being read
+// A program is about to use the source file f itself (READ-LINE SOURCE-ID,
+// say): the next refill asks the file where it is instead of counting.
+void source_file_used(FILE* f);
 void included(std::string_view name);   // INCLUDED: resolves, opens, runs
 void required(std::string_view name);   // REQUIRED: once per file
 std::string resolve_path(std::string_view name);   // "" when not found

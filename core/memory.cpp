@@ -5,9 +5,11 @@
 // is wide because NIP and DROP on an empty stack move the pointer without
 // touching memory, and the fault only comes at the next store.
 #include "core/vm.h"
+#include "core/bigarray.h"
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <new>
 #include <sys/mman.h>
 #include <unistd.h>
 
@@ -144,5 +146,41 @@ void allot(cell n) {
 void comma(cell x) { check_space(8); *(cell*)vm.dp = x; vm.dp += 8; }
 void ccomma(uint8_t c) { check_space(1); *vm.dp++ = c; }
 void align_here() { vm.dp = align_up(vm.dp); }
+
+}  // namespace xf
+
+namespace xf {
+
+static size_t page_round(size_t n) {
+    size_t page = size_t(sysconf(_SC_PAGESIZE));
+    return (n + page - 1) & ~(page - 1);
+}
+
+uint8_t* reserve_pages(size_t n) {
+    void* p = mmap(nullptr, page_round(n), PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+    if (p == MAP_FAILED) throw std::bad_alloc();
+    return (uint8_t*)p;
+}
+
+void commit_pages(uint8_t* from, uint8_t* to) {
+    size_t page = size_t(sysconf(_SC_PAGESIZE));
+    auto* a = (uint8_t*)((uintptr_t)from & ~(page - 1));
+    auto* b = (uint8_t*)(((uintptr_t)to + page - 1) & ~(page - 1));
+    if (b <= a) return;
+    if (mprotect(a, size_t(b - a), PROT_READ | PROT_WRITE) != 0) throw std::bad_alloc();
+    populate_pages(a, b);
+}
+
+void populate_pages(uint8_t* from, uint8_t* to) {
+#ifdef MADV_POPULATE_WRITE
+    size_t page = size_t(sysconf(_SC_PAGESIZE));
+    auto* a = (uint8_t*)((uintptr_t)from & ~(page - 1));
+    auto* b = (uint8_t*)(((uintptr_t)to + page - 1) & ~(page - 1));
+    if (b > a) madvise(a, size_t(b - a), MADV_POPULATE_WRITE);   // an old kernel: EINVAL, and faults as before
+#else
+    (void)from;
+    (void)to;
+#endif
+}
 
 }  // namespace xf

@@ -1,14 +1,70 @@
 // SPDX-License-Identifier: MIT
 #include "core/sourcemap.h"
 #include "core/interpreter.h"
+#include "core/bigarray.h"
 #include <algorithm>
-#include <unordered_map>
+#include <climits>
+#include <cstdint>
+#include <vector>
 
 namespace xf {
 
-static std::unordered_map<const Word*, DefSource> sources_of;
+// The records are kept compactly, since every word gets one: in the order
+// the words were created, which is the order of their addresses in the
+// header arena, so a lookup is a binary search and a word created after
+// MARKER or FORGET cut the arena back replaces the records of the words it
+// took the place of. Their text lives in one pool of characters and the
+// file names in a list of the names seen; source_of puts a DefSource
+// together from them.
+namespace {
+struct Span {
+    uint32_t at = 0, len = 0;   // in the pool
+};
+struct Record {
+    const Word* w;
+    uint32_t file;              // index into files
+    int line, last_line;
+    size_t pool_start;          // the pool's size when the record was made
+    Span text, stack, wordset, glossary;
+};
+}  // namespace
+static BigArray<Record> records(4u << 20);
+static std::vector<std::string> files;
+static BigArray<char> pool(256u << 20);
+// Text written for a record that was not the newest one lies above newer
+// records' pool_start: the pool is never cut back below this.
+static size_t pool_keep = 0;
 static const Source* recording_from = nullptr;   // the source `:` was in, while recording
 static std::string recording;
+
+static Record* record_of(const Word* w) {
+    auto it = std::lower_bound(records.begin(), records.end(), w,
+                               [](const Record& r, const Word* x) { return r.w < x; });
+    return it != records.end() && it->w == w ? &*it : nullptr;
+}
+
+// Appends text to the pool for record r and returns where it went. A pool
+// past 4 GiB keeps no more text.
+static Span keep(const Record& r, std::string_view text) {
+    if (pool.size() + text.size() > UINT32_MAX) return {};
+    Span sp{uint32_t(pool.size()), uint32_t(text.size())};
+    pool.append(text.data(), text.size());
+    if (&r != &records.back()) pool_keep = pool.size();
+    return sp;
+}
+static std::string_view view(Span sp) { return {pool.begin() + sp.at, sp.len}; }
+
+// Drops the records of words at or above w (gone with the arena cut back
+// by MARKER or FORGET), and their text.
+static void forget_records_from(const Word* w) {
+    if (records.empty() || records.back().w < w) return;
+    auto it = std::lower_bound(records.begin(), records.end(), w,
+                               [](const Record& r, const Word* x) { return r.w < x; });
+    if (it == records.end()) return;
+    size_t cut = std::max(it->pool_start, pool_keep);
+    pool.truncate(cut);
+    records.truncate(size_t(it - records.begin()));
+}
 
 static std::string_view trim(std::string_view s) {
     while (!s.empty() && (unsigned char)s.front() <= ' ') s.remove_prefix(1);
@@ -32,17 +88,15 @@ std::pair<std::string_view, std::string_view> split_stack_comment(std::string_vi
 
 static int line_of(const Source& s) { return s.type == SourceType::Block ? int(s.blk) : s.line_no; }
 
+static std::string_view wordset_tag(std::string_view stack, std::string_view rest);
+
 void note_location(const Word* w) {
+    forget_records_from(w);
     const Source* sp = source_depth() ? &source() : nullptr;
-    if (!sp || sp->line_no == 0) {   // built in, before any source
-        sources_of.erase(w);
-        return;
-    }
+    if (!sp || sp->line_no == 0) return;   // built in, before any source
     const Source& s = *sp;
-    DefSource& d = sources_of[w];
-    d = DefSource{};
-    d.file = s.name;
-    d.line = d.last_line = line_of(s);
+    if (files.empty() || files.back() != s.name) files.push_back(s.name);
+    Record& r = records.push_back(Record{w, uint32_t(files.size() - 1), line_of(s), line_of(s), pool.size(), {}, {}, {}, {}});
     // The line itself: LOCATE shows it when the source is not at hand (the
     // prompt); for colon definitions `;` replaces it with the whole text.
     size_t line_start = 0, line_len = s.len;
@@ -51,20 +105,22 @@ void note_location(const Word* w) {
         line_start = std::min(s.len, (from ? from - 1 : 0) / BLOCK_LINE * BLOCK_LINE);
         line_len = std::min(BLOCK_LINE, s.len - line_start);
     }
-    d.text = trim(std::string_view(s.buf + line_start, line_len));
-    from = std::clamp(from, line_start, line_start + line_len);
-    HeaderDoc h = header_doc(std::string_view(s.buf + from, line_start + line_len - from));
-    d.stack = std::move(h.stack);
-    d.wordset = std::move(h.wordset);
+    size_t name_end = std::clamp(from, line_start, line_start + line_len);
+    auto [stack, rest] = split_stack_comment(std::string_view(s.buf + name_end, line_start + line_len - name_end));
+    r.stack = keep(r, stack);
+    r.wordset = keep(r, wordset_tag(stack, rest));
+    r.text = keep(r, trim(std::string_view(s.buf + line_start, line_len)));   // last: `;` may replace it in place
+}
+
+// The wordset named after the stack comments: `( -- ) \ core` gives "core".
+static std::string_view wordset_tag(std::string_view stack, std::string_view rest) {
+    if (!stack.empty() && rest.size() > 1 && rest[0] == '\\' && (unsigned char)rest[1] <= ' ') return trim(rest.substr(1));
+    return {};
 }
 
 HeaderDoc header_doc(std::string_view rest_of_line) {
     auto [stack, rest] = split_stack_comment(rest_of_line);
-    HeaderDoc h;
-    h.stack = stack;
-    if (!stack.empty() && rest.size() > 1 && rest[0] == '\\' && (unsigned char)rest[1] <= ' ')
-        h.wordset = trim(rest.substr(1));
-    return h;
+    return {std::string(stack), std::string(wordset_tag(stack, rest))};
 }
 
 void start_source_text() {
@@ -83,13 +139,17 @@ void note_refill(const Source& s) {
 void end_source_text(const Word* w) {
     if (!recording_from) return;
     const Source& s = source();
-    if (recording_from == &s) {   // cut what follows the ;
+    Record* r = record_of(w);
+    if (recording_from == &s && r) {   // cut what follows the ;
         size_t rest = s.len - std::min(s.len, size_t(std::max<cell>(vm.to_in, 0)));
         recording.resize(recording.size() - std::min(rest, recording.size()));
         while (!recording.empty() && (unsigned char)recording.back() <= ' ') recording.pop_back();
-        DefSource& d = sources_of[w];
-        d.text = recording;
-        d.last_line = std::max(d.last_line, line_of(s));
+        // The line note_location kept is replaced; when nothing came after
+        // it in the pool, in place.
+        if (size_t(r->text.at) + r->text.len == pool.size() && r->text.at >= pool_keep && r->text.at >= r->pool_start)
+            pool.truncate(r->text.at);
+        r->text = keep(*r, recording);
+        r->last_line = std::max(r->last_line, line_of(s));
     }
     recording_from = nullptr;
     recording.clear();
@@ -97,20 +157,33 @@ void end_source_text(const Word* w) {
 
 void note_glossary(std::string_view text) {
     if (!dict.latest || !source_depth()) return;
-    auto it = sources_of.find(dict.latest);
-    if (it == sources_of.end()) return;
-    DefSource& d = it->second;
+    Record* r = record_of(dict.latest);
+    if (!r) return;
     const Source& s = source();
     int line = line_of(s);
-    if (d.file != s.name || line < d.line || line > d.last_line + 1) return;   // not right after it
-    if (!d.glossary.empty()) d.glossary += '\n';
-    d.glossary += trim(text);
-    d.last_line = line;
+    if (files[r->file] != s.name || line < r->line || line > r->last_line + 1) return;   // not right after it
+    std::string g(view(r->glossary));   // appended where the pool ends: moved there first unless it is there
+    if (!g.empty()) g += '\n';
+    g += trim(text);
+    if (size_t(r->glossary.at) + r->glossary.len == pool.size() && r->glossary.len && r->glossary.at >= pool_keep &&
+        r->glossary.at >= r->pool_start)
+        pool.truncate(r->glossary.at);
+    r->glossary = keep(*r, g);
+    r->last_line = line;
 }
 
-const DefSource* source_of(const Word* w) {
-    auto it = sources_of.find(w);
-    return it == sources_of.end() ? nullptr : &it->second;
+std::optional<DefSource> source_of(const Word* w) {
+    const Record* r = record_of(w);
+    if (!r) return std::nullopt;
+    DefSource d;
+    d.file = files[r->file];
+    d.line = r->line;
+    d.last_line = r->last_line;
+    d.text = view(r->text);
+    d.stack = view(r->stack);
+    d.wordset = view(r->wordset);
+    d.glossary = view(r->glossary);
+    return d;
 }
 
 }  // namespace xf

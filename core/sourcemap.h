@@ -6,6 +6,7 @@
 // LOCATE and HELP read them.
 #pragma once
 #include "core/dictionary.h"
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -29,7 +30,7 @@ void start_source_text();                 // at `:`: record from the word being 
 void end_source_text(const Word* w);      // at `;`: keep the text up to >IN as w's
 void note_refill(const Source& s);        // refill() read a new line into s
 void note_glossary(std::string_view text);   // a \G line: documents the latest word if right after it
-const DefSource* source_of(const Word* w);   // nullptr when unknown
+std::optional<DefSource> source_of(const Word* w);   // none when unknown
 
 // "( a -- b ) ( R: x -- ) rest" -> {"( a -- b ) ( R: x -- )", "rest"}: the
 // stack comments at the start of s (none: ""), and what follows, both trimmed.

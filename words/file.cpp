@@ -50,6 +50,7 @@ static std::string pop_name() {
 // The FILE* of a fileid, or nullptr when it names no open file.
 static FILE* lookup(cell fileid) {
     auto* f = (FILE*)fileid;
+    if (f) source_file_used(f);   // a file being included: its reader stops counting
     if (files.count(f) || (f && is_source_file(f))) return f;
     return nullptr;
 }

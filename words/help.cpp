@@ -104,7 +104,7 @@ static std::vector<std::string> definition_lines(const Word* w, const DefSource&
 static void locate() {   // ( "<spaces>name" -- )
     Word* w = parse_existing();
     std::string name(w->name_view());
-    const DefSource* d = source_of(w);
+    auto d = source_of(w);
     if (!d) {
         const char* file = defined_in(w);
         if (w->kind == Kind::Primitive) printf("%s is a primitive, written in C++ in %s (SEE %s shows its code)\n",
@@ -151,7 +151,7 @@ static Doc doc_of(const Word* w) {
         doc.stack = stack;
         if (!rest.empty()) doc.glossary = rest;
         else if (const char* g = glossary_entry(w->name_view())) doc.glossary = g;
-    } else if (const DefSource* d = source_of(w)) {
+    } else if (auto d = source_of(w)) {
         doc.stack = d->stack;
         doc.wordset = d->wordset;
         doc.glossary = d->glossary;

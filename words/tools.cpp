@@ -184,7 +184,7 @@ static void see() {
     Word* w = parse_existing();
     std::string name(w->name_view());
     const char* stack = stack_comment(w);
-    const DefSource* src = source_of(w);
+    auto src = source_of(w);
     putchar('\n');
     switch (w->kind) {
     case Kind::Constant: printf("%s Constant %s", format_number(w->value).c_str(), name.c_str()); break;

@@ -80,6 +80,27 @@ TEST_CASE("forget_after keeps the other words of a hash bucket", "[dictionary]")
     CHECK(find_word("dup") == prim_word("DUP"));
 }
 
+TEST_CASE("a wordlist's table grows: every word is still found, shadowing and forget_after still hold", "[dictionary]") {
+    ArenaMark m;
+    Wordlist* wl = new_wordlist("t-grow");
+    Wordlist* saved = dict.current;
+    dict.current = wl;
+    std::vector<Word*> first, second;
+    for (int i = 0; i < 3000; ++i) first.push_back(create_header("t-grow-" + std::to_string(i), Kind::Constant));
+    size_t buckets = wl->mask + 1;
+    uint8_t* mark = dict.arena_here;
+    // Redefinitions, in a different case, across further doublings.
+    for (int i = 0; i < 3000; ++i) second.push_back(create_header("T-GROW-" + std::to_string(i), Kind::Constant));
+    dict.current = saved;
+    CHECK(wl->mask + 1 > buckets);
+    CHECK(wl->count == 6000);
+    for (int i = 0; i < 3000; ++i) CHECK(find_in(wl, "t-grow-" + std::to_string(i)) == second[size_t(i)]);
+    forget_after(mark);
+    CHECK(wl->count == 3000);
+    for (int i = 0; i < 3000; ++i) CHECK(find_in(wl, "T-Grow-" + std::to_string(i)) == first[size_t(i)]);
+    CHECK(find_in(wl, "t-grow-3000") == nullptr);
+}
+
 TEST_CASE("a hidden header is not found until it is revealed", "[dictionary]") {
     ArenaMark m;
     Word* w = create_header("t-hidden", Kind::Colon, true);
@@ -177,4 +198,13 @@ TEST_CASE("MARKER restores the dictionary, data space and code memory", "[dictio
     CHECK(run("t-mk-word") == std::vector<cell>{1});
     // The system still compiles and runs after the cut.
     CHECK(run(": t-mk-after 3 4 + ; t-mk-after") == std::vector<cell>{7});
+}
+
+TEST_CASE("inlined bodies follow MARKER and SYNONYM", "[dictionary]") {
+    // A word made where MARKER cut back is inlined with its own ops, not
+    // those of the word that was there before.
+    CHECK(run(": t-inl1 1 + ;  marker t-inl-m  : t-inl2 2 + ;  t-inl-m  : t-inl3 3 + ;  : t-inl4 t-inl1 t-inl3 ;"
+              "  10 t-inl4") == std::vector<cell>{14});
+    CHECK(run("synonym t-inl5 t-inl3  : t-inl6 t-inl5 t-inl5 ;  0 t-inl6") == std::vector<cell>{6});
+    CHECK(run(": t-inl3 30 + ;  : t-inl7 t-inl3 ;  0 t-inl7  0 t-inl4") == std::vector<cell>{30, 4});
 }

@@ -26,7 +26,7 @@ TEST_CASE("every word of kernel.fs has a glossary line", "[help]") {
     boot_once();
     int n = 0;
     for (Word* w = dict.forth.latest; w; w = w->link) {
-        const DefSource* d = source_of(w);
+        auto d = source_of(w);
         if (!d || d->file != "kernel.fs" || (uint8_t*)w >= dict.fence) continue;
         INFO(std::string(w->name_view()));
         CHECK_FALSE(d->glossary.empty());
@@ -67,4 +67,29 @@ TEST_CASE("\\G documents the definition just before it", "[help]") {
     CHECK(help_text(find_word("help-t2")) == "help-t2 ( -- a-addr )\n");
     include_text("2 constant help-t3 ( -- 2 )  \\G On the same line.\n");
     CHECK(help_text(find_word("help-t3")) == "help-t3 ( -- 2 )\n  On the same line.\n");
+}
+
+TEST_CASE("the source map keeps each definition's text; MARKER drops what it forgets", "[help]") {
+    include_text(": help-sm1 ( n -- n )\n  1+\n  ; 7 constant help-sm2 ( -- 7 ) \\ test\n");
+    auto d1 = source_of(find_word("help-sm1"));
+    REQUIRE(d1);
+    CHECK(d1->text == ": help-sm1 ( n -- n )\n  1+\n  ;");
+    CHECK(d1->stack == "( n -- n )");
+    CHECK(d1->line == 1);
+    CHECK(d1->last_line == 3);
+    auto d2 = source_of(find_word("help-sm2"));
+    REQUIRE(d2);
+    CHECK(d2->stack == "( -- 7 )");
+    CHECK(d2->wordset == "test");
+    CHECK(d2->line == 3);
+    run("marker help-sm-mark  : help-sm3 ( a -- b ) 2 + ;");
+    CHECK(source_of(find_word("help-sm3"))->text == ": help-sm3 ( a -- b ) 2 + ;");
+    run("help-sm-mark  : help-sm4 ( c -- ) drop ;");
+    auto d4 = source_of(find_word("help-sm4"));
+    REQUIRE(d4);
+    CHECK(d4->text == ": help-sm4 ( c -- ) drop ;");
+    CHECK(d4->stack == "( c -- )");
+    CHECK(d4->file == "<evaluate>");
+    CHECK(source_of(find_word("help-sm1"))->text == d1->text);
+    CHECK(source_of(find_word("help-sm2"))->wordset == "test");
 }

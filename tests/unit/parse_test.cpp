@@ -195,6 +195,22 @@ TEST_CASE("files: INCLUDED INCLUDE, SOURCE-ID, REFILL, SAVE-INPUT", "[parse]") {
     CHECK(source_depth() == 1);
 }
 
+TEST_CASE("files: SAVE-INPUT after CRLF lines and after a program read the source file itself", "[parse]") {
+    TempDir d;
+    // The reader counts line offsets instead of asking the file (ftell):
+    // \r\n ends count two bytes, and READ-LINE SOURCE-ID moves the file.
+    std::string si = d.file("si-crlf.fs",
+                            "variable t-crv -1 t-crv !\r\n"
+                            "create t-crb 80 allot  t-crb 80 source-id read-line 2drop\n"
+                            "a line the program reads\n"
+                            ": t-crr t-crv @ if 0 t-crv ! restore-input throw then ;\r\n"
+                            "\r\n"
+                            "33 save-input\r\n"
+                            "t-crr 44\r\n");
+    CHECK(run("s\" " + si + "\" included") == Cells{24, 33, 44});
+    CHECK(source_depth() == 1);
+}
+
 TEST_CASE("a file includes another relative to its own directory", "[parse]") {
     TempDir d;
     d.file("sub/inner.fs", "77\n");
