@@ -239,6 +239,23 @@ public:
                 compare_branch(op.w->prim, ops[i].a, ops[i].invert);
                 continue;
             }
+            // n AND followed by a branch on the result (IF, or 0= 0< ... IF): `test x, n`
+            // sets the flags of x & n, as `test t, t` would for t = x & n.
+            if (op.kind == OpKind::PrimImm && sem_of(op.w->prim) == Sem::And && fits_i32(op.n) &&
+                i + 1 < ops.size() && !items.empty() && !items.back().imm) {
+                const Op& b = ops[i + 1];
+                Cond c = Cond::None;
+                if (b.kind == OpKind::JumpZ) c = b.invert ? Cond::NE : Cond::E;
+                else if (b.kind == OpKind::CmpJumpZ && b.w->prim->zero_compare)
+                    c = b.invert ? b.w->prim->cond : negate(b.w->prim->cond);
+                if (c != Cond::None) {
+                    int r = value_reg(pop());
+                    g.test(R(r), int32_t(op.n));
+                    ++i;
+                    branch(b.a, c);
+                    continue;
+                }
+            }
             // A jump to the label right after it is no jump at all.
             if (op.kind == OpKind::Jump && i + 1 < ops.size() && ops[i + 1].kind == OpKind::Label &&
                 ops[i + 1].a == op.a) {

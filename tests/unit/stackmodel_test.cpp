@@ -75,6 +75,17 @@ TEST_CASE("model: both arms of IF ELSE THEN meet in the same registers", "[model
     CHECK(run("0 m-ifelse 5 m-ifelse") == std::vector<cell>{2, 1});
 }
 
+TEST_CASE("model: n AND before a branch is one test", "[model]") {
+    CHECK(code("m-andif", "1 and if 1 else 2 then") ==
+          "test rbx, 1; mov rax, qword ptr [r15]; je +26; mov ecx, 1; jmp +31; mov ecx, 2; mov rbx, rcx; ret");
+    CHECK(run("3 m-andif 4 m-andif") == std::vector<cell>{1, 2});
+    // 0= (and the other zero comparisons) before IF: the same test, the jump inverted.
+    CHECK(code("m-and0=", "255 and 0= if 1 else 2 then") ==
+          "test rbx, 0xff; mov rax, qword ptr [r15]; jne +26; mov ecx, 1; jmp +31; mov ecx, 2; mov rbx, rcx; ret");
+    CHECK(run("256 m-and0= 3 m-and0=") == std::vector<cell>{1, 2});
+    CHECK(run(": m-and0< -8 and 0< if 1 else 2 then ; -9 m-and0< 7 m-and0<") == std::vector<cell>{1, 2});
+}
+
 TEST_CASE("model: DO LOOP keeps the sum in a register and I is one lea", "[model]") {
     CHECK(code("m-sum", "0 swap 0 ?do i + loop") ==
           "push r13; push r14; mov r13, rbx; btc r13, 0x3f; mov r14d, 0; sub r14, r13; "
