@@ -20,6 +20,7 @@
 #include "words/registry.h"
 #include "asm/runtime.h"
 #include "core/bigarray.h"
+#include <span>
 
 namespace xf {
 using namespace regs;
@@ -57,12 +58,17 @@ void compile_literal(cell n) { compile_op({OpKind::Lit, n}); }
 // after MARKER or FORGET cut the header arena back replaces the lists of the
 // words it took the place of. A colon word's `value` is 1 + the index of
 // its list (0: none).
+//
+// A defining word whose one DOES> part is small keeps that part's ops
+// instead (does_part): a word it defined then compiles to its body's
+// address followed by those ops, not a call of the DOES> code.
 constexpr size_t INLINE_MAX_OPS = 12;
 struct InlineBody {
     const Word* w;
     uint32_t at;       // in inline_ops
     uint32_t len;
     int labels;
+    bool does_part;    // the ops after DOES>, for the words w defines
 };
 static BigArray<InlineBody> inline_bodies(4u << 20);
 static BigArray<Op> inline_ops(16u << 20);
@@ -73,19 +79,19 @@ static const InlineBody* inline_body_of(const Word* w) {
     return b.w == w ? &b : nullptr;   // not a SYNONYM's copy of the value
 }
 
-static void keep_inline_body(Word* w, const std::vector<Op>& ops, int labels) {
+static void keep_inline_body(Word* w, const Op* ops, size_t n, int labels, bool does_part) {
     while (!inline_bodies.empty() && inline_bodies.back().w >= w) {
         inline_ops.truncate(inline_bodies.back().at);
         inline_bodies.pop_back();
     }
-    inline_bodies.push_back({w, uint32_t(inline_ops.size()), uint32_t(ops.size()), labels});
-    inline_ops.append(ops.data(), ops.size());
+    inline_bodies.push_back({w, uint32_t(inline_ops.size()), uint32_t(n), labels, does_part});
+    inline_ops.append(ops, n);
     w->value = cell(inline_bodies.size());
 }
 
-static bool inlinable(const std::vector<Op>& ops) {
-    if (ops.size() > INLINE_MAX_OPS) return false;
-    for (const Op& op : ops) {
+static bool inlinable(const Op* begin, const Op* end) {
+    if (size_t(end - begin) > INLINE_MAX_OPS) return false;
+    for (const Op& op : std::span(begin, end)) {
         switch (op.kind) {
         case OpKind::Lit: case OpKind::FLit: case OpKind::Call: case OpKind::Jump: case OpKind::JumpZ: case OpKind::Label:
             break;
@@ -98,9 +104,10 @@ static bool inlinable(const std::vector<Op>& ops) {
     return true;
 }
 
-static bool inline_call(const Word* w) {
-    const InlineBody* b = inline_body_of(w);
-    if (!b) return false;
+static bool inlinable(const std::vector<Op>& ops) { return inlinable(ops.data(), ops.data() + ops.size()); }
+
+// Copies a kept op list into the definition, its labels renumbered.
+static void inline_ops_of(const InlineBody* b) {
     int base = def.labels;
     def.labels += b->labels;
     for (size_t i = b->at; i < b->at + b->len; ++i) {
@@ -108,7 +115,33 @@ static bool inline_call(const Word* w) {
         if (op.kind == OpKind::Jump || op.kind == OpKind::JumpZ || op.kind == OpKind::Label) op.a += base;
         compile_op(op);
     }
+}
+
+static bool inline_call(const Word* w) {
+    const InlineBody* b = inline_body_of(w);
+    if (!b || b->does_part) return false;
+    inline_ops_of(b);
     return true;
+}
+
+// The kept DOES> part of the defining word whose code holds `does_code`.
+static const InlineBody* does_part_at(cell does_code) {
+    const Word* d = word_at((const void*)does_code);
+    const InlineBody* b = d ? inline_body_of(d) : nullptr;
+    return b && b->does_part ? b : nullptr;
+}
+
+// The ops after the one DOES> of a definition (none when it has no DOES>,
+// or more than one).
+static std::span<const Op> does_part(const std::vector<Op>& ops) {
+    size_t at = ops.size();
+    for (size_t i = 0; i < ops.size(); ++i) {
+        if (ops[i].kind != OpKind::Does) continue;
+        if (at != ops.size()) return {};
+        at = i;
+    }
+    if (at + 1 >= ops.size() || ops[at + 1].kind != OpKind::Label) return {};
+    return std::span(ops).subspan(at + 2);
 }
 
 void compile_xt(Word* w) {
@@ -125,7 +158,8 @@ void compile_xt(Word* w) {
         break;
     case Kind::Does:
         compile_literal((cell)w->body);
-        compile_op({OpKind::CallCode, w->value});
+        if (const InlineBody* b = optimize ? does_part_at(w->value) : nullptr) inline_ops_of(b);
+        else compile_op({OpKind::CallCode, w->value});
         break;
     case Kind::Create:
     case Kind::Variable: compile_literal((cell)w->body); break;
@@ -349,7 +383,14 @@ Word* end_definition() {
     if (!def.open_loops.empty()) throw_code(-22);
     static std::vector<Op> source_ops;   // kept for inlining: the ops before the passes below
     source_ops.clear();
-    if (optimize && inlinable(def.ops)) source_ops = def.ops;
+    bool is_does_part = false;
+    if (optimize && inlinable(def.ops)) {
+        source_ops = def.ops;
+    } else if (std::span<const Op> tail = optimize ? does_part(def.ops) : std::span<const Op>{};
+               !tail.empty() && inlinable(tail.data(), tail.data() + tail.size())) {
+        source_ops.assign(tail.begin(), tail.end());
+        is_does_part = true;
+    }
     int labels = def.labels;
     if (optimize) {
         inline_recursion(def);
@@ -370,7 +411,7 @@ Word* end_definition() {
     w->code_size = uint32_t(size);
     note_code(code, size, w);
     w->value = 0;
-    if (!source_ops.empty()) keep_inline_body(w, source_ops, labels);
+    if (!source_ops.empty()) keep_inline_body(w, source_ops.data(), source_ops.size(), labels, is_does_part);
     open = false;
     def.reset();
     return w;

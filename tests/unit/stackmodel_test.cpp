@@ -9,6 +9,12 @@ using namespace xf;
 using namespace xf::test;
 
 namespace {
+// The address of a word's body (+ offset) as the listing shows it.
+std::string body_hex(const std::string& name, cell offset = 0) {
+    char buf[32];
+    snprintf(buf, sizeof buf, "0x%lx", (unsigned long)((cell)find_word(name)->body + offset));
+    return buf;
+}
 std::string code(const std::string& name, const std::string& body) {
     run(": " + name + " " + body + " ;");
     return listing_of(name);
@@ -145,14 +151,31 @@ TEST_CASE("recursion: RECURSE is inlined once, and in tail position it is a jump
     CHECK(run("20 m-fact 1 m-fact") == std::vector<cell>{2432902008176640000, 1});
 }
 
-TEST_CASE("VALUE compiles to a load from its body, DOES> words call their code directly", "[model]") {
+TEST_CASE("VALUE compiles to a load from its body; a small DOES> part is inlined, a big one called", "[model]") {
     run("0 value m-v");
     CHECK(code("m-incv", "m-v 1+ to m-v").find("call") == std::string::npos);
     CHECK(run("m-incv m-incv m-v") == std::vector<cell>{2});
+    // The DOES> part's ops follow the body's address, and the model folds them:
+    // 3 m-a is one constant address.
     run(": m-arr create cells allot does> swap cells + ;  4 m-arr m-a");
-    std::string l = code("m-a3", "3 m-a");
-    CHECK(l.find("call m-arr") != std::string::npos);   // into m-arr's DOES> part, not m-a's stub
+    CHECK(code("m-a3", "3 m-a") == "mov qword ptr [r15 - 8], rbx; mov ebx, " + body_hex("m-a", 24) +
+                                       "; lea r15, [r15 - 8]; ret");
     CHECK(run("m-a3 0 m-a -") == std::vector<cell>{24});
+    run(": m-counter create 0 , does> 1 swap +! ;  m-counter m-c");
+    CHECK(code("m-c2", "m-c m-c") ==
+          "add qword ptr [" + body_hex("m-c") + "], 1; add qword ptr [" + body_hex("m-c") + "], 1; ret");
+    CHECK(run("m-c2 m-c ' m-c >body @") == std::vector<cell>{3});
+    // A DOES> part with a loop (not inlinable) is called directly: into m-big's
+    // DOES> code, not through m-b's stub.
+    run(": m-big create , does> @ 0 swap 0 ?do i + loop ;  4 m-big m-b");
+    CHECK(code("m-b1", "m-b 1+").find("call m-big") != std::string::npos);
+    CHECK(run("m-b1") == std::vector<cell>{7});
+    // -O0 calls the DOES> code of the same words: the same results.
+    optimize = false;
+    run(": m-o0 3 m-a 0 m-a -  m-c m-c ['] m-c >body @  m-b 1+ ;");
+    optimize = true;
+    CHECK(listing_of("m-o0").find("call m-arr") != std::string::npos);
+    CHECK(run("m-o0") == std::vector<cell>{24, 5, 7});
 }
 
 TEST_CASE("model: a loop's head loads the items its body reads, so none goes through memory", "[model]") {
