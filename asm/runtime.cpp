@@ -202,6 +202,13 @@ static void emit_throw_entries(Gen& g) {
     throw_entry = (void*)g.rx_curr();
     spill(g);
     fspill(g);
+    // caught_in_forth() in line: the usual THROW, to a Forth CATCH, records nothing.
+    g.mov(rax, (size_t)&catch_frame);
+    g.mov(rax, g.qword[rax]);
+    g.mov(rax, g.qword[rax + 48]);
+    g.mov(rcx, (size_t)&trampoline_resume);
+    g.cmp(rax, g.qword[rcx]);
+    g.jne(landing, Gen::T_NEAR);
     g.push(rdi);
     g.lea(rdi, g.ptr[rsp + 8]);
     g.xor_(esi, esi);

@@ -119,6 +119,73 @@ static void slash_mod(Gen& g) {
     g.mov(g.qword[DSP], rdx);
     g.mov(TOS, rax);
 }
+// Division by a constant d (a literal before / MOD /MOD): rax = floored
+// quotient, rdx = floored remainder of TOS by d, without idiv. For d = 2^k a
+// shift and a mask. For other d > 0, with mask = the sign of n (0 or -1):
+//   floor(n / d) = mask ^ (m / d),  m = mask ^ n   (m is n, or -1-n when n < 0)
+// and m / d, m < 2^63, is the high half of m * M shifted right by s, where
+// s = ceil(log2 d) - 1 and M = ceil(2^(64+s) / d) < 2^64: the error of M,
+// e = M*d - 2^(64+s) < d <= 2^(s+1), keeps m*e below 2^(64+s), so the
+// product's fraction never carries into the quotient (Granlund & Montgomery).
+// Returns false for d <= 0 (and so for 0, which must still throw -10).
+static bool divide_by_constant(Gen& g, cell d) {
+    if (d <= 0) return false;
+    const uint64_t u = uint64_t(d);
+    if ((u & (u - 1)) == 0) {
+        const int k = __builtin_ctzll(u);
+        g.mov(rax, TOS);
+        g.sar(rax, k);
+        g.mov(rdx, TOS);
+        if (k == 0) g.xor_(edx, edx);
+        else if (k < 32) g.and_(rdx, int32_t(u - 1));
+        else { g.mov(rcx, u - 1); g.and_(rdx, rcx); }
+        return true;
+    }
+    const int s = 64 - __builtin_clzll(u - 1) - 1;   // ceil(log2 d) - 1
+    const unsigned __int128 big = (unsigned __int128)1 << (64 + s);
+    const uint64_t magic = uint64_t(big / u + (big % u != 0));
+    g.mov(rcx, TOS);
+    g.sar(rcx, 63);          // mask
+    g.mov(rax, TOS);
+    g.xor_(rax, rcx);        // m
+    g.mov(rdx, magic);
+    g.mul(rdx);
+    if (s) g.shr(rdx, s);    // m / d
+    g.xor_(rdx, rcx);        // the floored quotient
+    g.mov(rax, u);
+    g.imul(rax, rdx);
+    g.mov(rcx, TOS);
+    g.sub(rcx, rax);         // the remainder, n - q*d
+    g.mov(rax, rdx);
+    g.mov(rdx, rcx);
+    return true;
+}
+static void slash_imm(Gen& g, cell d) {
+    if (divide_by_constant(g, d)) {
+        g.mov(TOS, rax);
+        return;
+    }
+    push_imm(g, d);
+    slash(g);
+}
+static void mod_imm(Gen& g, cell d) {
+    if (divide_by_constant(g, d)) {
+        g.mov(TOS, rdx);
+        return;
+    }
+    push_imm(g, d);
+    mod(g);
+}
+static void slash_mod_imm(Gen& g, cell d) {
+    if (divide_by_constant(g, d)) {
+        g.mov(TOS, rdx);     // n1 becomes the remainder
+        push_reg(g, rax);    // and the quotient goes on top
+        return;
+    }
+    push_imm(g, d);
+    slash_mod(g);
+}
+
 // ( n1 n2 n3 -- ) n1*n2 as 128 bits in rdx:rax, n3 in rcx.
 static void load_star_slash_operands(Gen& g) {
     g.mov(rcx, TOS);
@@ -215,9 +282,9 @@ static const Prim arith_prims[] = {
     {"RSHIFT", "( x u -- x>>u ) logical", rshift},
     {"MIN", "( n1 n2 -- n )", min_},
     {"MAX", "( n1 n2 -- n )", max_},
-    {"/", "( n1 n2 -- quot ) floored", slash},
-    {"MOD", "( n1 n2 -- rem ) floored", mod},
-    {"/MOD", "( n1 n2 -- rem quot ) floored", slash_mod},
+    {"/", "( n1 n2 -- quot ) floored", slash, slash_imm},
+    {"MOD", "( n1 n2 -- rem ) floored", mod, mod_imm},
+    {"/MOD", "( n1 n2 -- rem quot ) floored", slash_mod, slash_mod_imm},
     {"*/", "( n1 n2 n3 -- quot ) n1*n2 in double precision", star_slash},
     {"*/MOD", "( n1 n2 n3 -- rem quot )", star_slash_mod},
     {"FM/MOD", "( d n -- rem quot ) floored", fm_slash_mod},

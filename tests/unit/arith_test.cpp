@@ -3,6 +3,7 @@
 // except SM/REM; a zero divisor throws -10 from the callable body and from
 // inline code alike. Each word runs interpreted and compiled both ways.
 #include "support.h"
+#include <random>
 
 using namespace xf;
 using namespace xf::test;
@@ -137,6 +138,45 @@ TEST_CASE("/ MOD /MOD are floored", "[arith]") {
     check_all("7 -2", "/mod", {-1, -4});
     check_all("-7 -2", "/mod", {-1, 3});
     check_all("9 1 3", "/mod", {9, 1, 0});
+}
+
+// Floored n / d and n mod d, computed in C++.
+static std::pair<cell, cell> floored(cell n, cell d) {
+    if (d == -1) return {cell(0 - uint64_t(n)), 0};   // MIN -1 / wraps, as idiv's caller does
+    cell q = n / d, r = n % d;
+    if (r != 0 && ((r < 0) != (d < 0))) --q, r += d;
+    return {q, r};
+}
+
+TEST_CASE("/ MOD /MOD by a literal divide without idiv, with the same results", "[arith]") {
+    // Powers of two (a shift and a mask), small odd and even divisors, and
+    // big ones up to the largest cell; dividends at the edges and between.
+    std::vector<cell> divisors = {1, 2, 3, 5, 6, 7, 10, 12, 60, 100, 641, 1000, 1 << 20, 1000003, 3 << 30,
+                                  cell(1) << 32, (cell(1) << 32) + 1, cell(1) << 40, cell(1) << 62,
+                                  (cell(1) << 62) + 1, INT64_MAX - 1, INT64_MAX};
+    std::vector<cell> dividends = {0, 1, -1, 2, -2, 3, -3, 6, -6, 7, -7, 99, -99, 100, -100, 12345678901, -12345678901,
+                                   INT64_MAX, INT64_MAX - 1, INT64_MIN, INT64_MIN + 1, cell(1) << 62, -(cell(1) << 62)};
+    std::mt19937_64 rng(42);
+    for (int i = 0; i < 40; ++i) dividends.push_back(cell(rng()) >> (rng() % 64));
+    for (cell d : divisors) {
+        std::string ds = std::to_string(d);
+        run(": t-div " + ds + " / ;  : t-mod " + ds + " mod ;  : t-divmod " + ds + " /mod ;");
+        if (d == 7) CHECK(listing_of("t-divmod").find("idiv") == std::string::npos);
+        for (cell n : dividends) {
+            auto [q, r] = floored(n, d);
+            std::string ns = std::to_string(n);
+            INFO(ns << " " << ds);
+            REQUIRE(run(ns + " t-div") == Cells{q});
+            REQUIRE(run(ns + " t-mod") == Cells{r});
+            REQUIRE(run(ns + " t-divmod") == Cells{r, q});
+        }
+    }
+    // Negative and zero literals keep the general code; zero still throws.
+    check_all("-7", "-2 /mod", {-1, 3});
+    check_all("7", "-1 /", {-7});
+    check_throw("7", "0 /", -10);
+    check_throw("7", "0 mod", -10);
+    check_throw("7", "0 /mod", -10);
 }
 
 TEST_CASE("*/ */MOD use a double-cell intermediate product", "[arith]") {
