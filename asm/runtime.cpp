@@ -31,7 +31,24 @@
 namespace xf {
 using namespace regs;
 
-void* catch_code;
+uint8_t trace_recorded;
+static void* catch_core;   // the CATCH frame around the call of xt
+
+// Clears a byte flag; one instruction when its address fits 32 bits (non-PIE).
+static void clear_flag(Gen& g, const uint8_t* flag) {
+    if ((size_t)flag < 0x80000000u) {
+        g.mov(g.byte[(const void*)flag], 0);
+        return;
+    }
+    g.mov(rax, (size_t)flag);
+    g.mov(g.byte[rax], 0);
+}
+
+void emit_catch_call(Gen& g) {
+    g.call_rx(catch_core);
+    clear_flag(g, &error_located);   // the error was handled: the next one is located anew
+    clear_flag(g, &trace_recorded);
+}
 void* throw_code_body;
 
 static void* catch_frame;
@@ -53,7 +70,6 @@ static cell (*trampoline)(Word*);
 constexpr int TRACE_MAX = 64;
 static const void* trace[TRACE_MAX];
 static int trace_len;
-uint8_t trace_recorded;
 
 // Where the trampoline resumes after its call of the CATCH core: a catch
 // frame whose return address is this one hands the error to C++.
@@ -266,15 +282,7 @@ void init_runtime() {
         size_t n = 0;
         void* core = g.finish(&n);
         note_stub(core, n, "(catch)");
-        Gen h;
-        h.call_rx(core);
-        h.mov(rax, (size_t)&error_located);
-        h.mov(h.byte[rax], 0);
-        h.mov(rax, (size_t)&trace_recorded);
-        h.mov(h.byte[rax], 0);
-        h.ret();
-        catch_code = h.finish(&n);
-        note_stub(catch_code, n, "CATCH");
+        catch_core = core;
         Gen t;  // trampoline: cell (*)(Word* xt)
         for (auto& r : {rbx, rbp, r12, r13, r14, r15}) t.push(r);
         t.sub(rsp, 8);

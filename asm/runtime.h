@@ -14,7 +14,10 @@ void init_runtime();
 // CATCH inside caught (the stack depth is then as it was before the call).
 cell run_xt(Word* xt);
 
-extern void* catch_code;
+// CATCH ( i*x xt -- j*x 0 | i*x n ), inlined where it is compiled: a call of
+// the code that sets up the CATCH frame and runs xt, then marks any error
+// it caught as handled.
+void emit_catch_call(Gen& g);
 extern void* throw_landing;   // rdi = code; resumes at the innermost CATCH
 bool forth_running();         // a CATCH frame (or trampoline) is active
 // The words active at the newest uncaught THROW, innermost first ("" if none).

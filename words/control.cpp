@@ -118,6 +118,8 @@ static void unloop(Gen& g) {
 
 static const Prim control_prims[] = {
     {"EXECUTE", "( i*x xt -- j*x )", execute_},
+    {"CATCH", "( i*x xt -- j*x 0 | i*x n ) run xt; 0, or the code it THROWs with its stack depth restored",
+     emit_catch_call},
     {"I", "( -- n ) ( R: loop-sys -- loop-sys )", i_, nullptr, F_COMPILE_ONLY},
     {"J", "( -- n ) ( R: loop-sys1 loop-sys2 -- loop-sys1 loop-sys2 )", j_, nullptr, F_COMPILE_ONLY, true},
     {"UNLOOP", "( -- ) ( R: loop-sys -- )", unloop, nullptr, F_COMPILE_ONLY, true},
@@ -126,9 +128,6 @@ static const Prim control_prims[] = {
 void register_control_words() {
     define_all(control_prims);
     define_all(control_helpers);
-    Word* c = create_header("CATCH", Kind::Colon);
-    c->code = catch_code;
-    note_builtin(c, "( i*x xt -- j*x 0 | i*x n ) run xt; 0, or the code it THROWs with its stack depth restored");
     Word* t = create_header("THROW", Kind::Colon);
     t->code = throw_code_body;
     note_builtin(t, "( k*x n -- k*x | i*x n ) nonzero n: back to the innermost CATCH, which returns n");

@@ -191,3 +191,15 @@ TEST_CASE("model: a loop's head loads the items its body reads, so none goes thr
     // A loop that reads nothing below its top keeps the others where they are.
     CHECK(code("m-count3", "0 begin 1+ dup 3 = until").find("r15 + 8") == std::string::npos);
 }
+
+TEST_CASE("CATCH is inlined: one call of the frame code, then the handled-error flags cleared", "[model]") {
+    std::string l = code("m-catch", "['] dup catch");
+    const std::string tail = "mov byte ptr [";
+    size_t call = l.find("; call 0x");
+    REQUIRE(call != std::string::npos);
+    CHECK(l.find("call", call + 6) == std::string::npos);   // no call of a CATCH body besides
+    CHECK(l.find(tail, call) != std::string::npos);
+    CHECK(l.substr(l.size() - 5) == "; ret");
+    CHECK(run("7 m-catch") == std::vector<cell>{7, 7, 0});
+    CHECK(run(": m-catch2 ['] throw catch ; 0 5 m-catch2") == std::vector<cell>{0, 5, 5});   // the depth restored, then the code
+}
