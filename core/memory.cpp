@@ -15,7 +15,8 @@
 
 namespace xf {
 
-ForthVariables forth_variables;
+GuardedForthVariables forth_variable_pages;
+ForthVariables& forth_variables = forth_variable_pages.v;
 VM vm;
 
 void check_interrupt() {
@@ -63,6 +64,11 @@ void unmap_guarded(uint8_t* start, size_t usable) {
 }
 
 void init_memory() {
+    if (mprotect(forth_variable_pages.below, sizeof forth_variable_pages.below, PROT_NONE) != 0 ||
+        mprotect(forth_variable_pages.above, sizeof forth_variable_pages.above, PROT_NONE) != 0) {
+        perror("xforth: mprotect");
+        exit(2);
+    }
     // Low in the address space, so that compiled code addresses CREATEd data
     // with a 32-bit displacement instead of a 64-bit constant in a register.
     vm.dp_start = vm.dp = map_guarded(DATA_SPACE, true);

@@ -58,17 +58,27 @@ struct FStack {
     double& at(size_t i) { need(i + 1); return sp[i]; }
 };
 
-// The variables a program gets the address of (STATE BASE >IN BLK ...) sit
-// alone in a page of their own, so that a wild ERASE or MOVE starting at one
-// of them clobbers only its neighbours, not the interpreter's pointers.
+// The variables a program gets the address of (STATE BASE >IN BLK SCR) sit
+// alone in a page of their own between two guard pages (made inaccessible by
+// init_memory), so that a wild ERASE or MOVE starting at one of them
+// clobbers only its neighbours and then faults (-9), never reaching the
+// interpreter's own variables in the program's data segment.
 struct alignas(4096) ForthVariables {
     cell state = 0;
     cell base = 10;
     cell to_in = 0;
     cell source_id = 0;
     cell blk = 0;
+    cell scr = 0;
 };
-extern ForthVariables forth_variables;
+struct alignas(4096) GuardedForthVariables {
+    uint8_t below[4096];
+    ForthVariables v;
+    uint8_t above[4096];
+};
+static_assert(sizeof(ForthVariables) == 4096);
+extern GuardedForthVariables forth_variable_pages;
+extern ForthVariables& forth_variables;
 
 struct VM {
     // Forth variables; native code addresses them directly.

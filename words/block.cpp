@@ -42,7 +42,7 @@ static uint64_t use_clock;
 
 static std::string blocks_path = "blocks.fb";
 static int blocks_fd = -1;
-static cell scr;
+static cell& scr = forth_variables.scr;   // its address is SCR: see core/vm.h
 
 static int blocks_file() {
     if (blocks_fd < 0) blocks_fd = open(blocks_path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0666);

@@ -1,0 +1,11 @@
+\ Runaway writes that start at an address xforth gave out stop at a guard
+\ page (-9) before they reach xforth's own state: the prompt goes on.
+\ From SCR (the system variables' page) down, and from BASE up:
+here -1 scr cmove>
+decimal 1 2 + .
+base 100000 erase
+decimal 3 4 + .
+\ From PAD up through the free data space (it floats above HERE):
+: kept ( -- c-addr u ) s" kept" ;
+pad pad erase
+kept type
