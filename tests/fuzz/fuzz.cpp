@@ -58,7 +58,7 @@ struct Options {
 
 // Words that would end the process or read the fuzzer's own input stream.
 const char* const EXCLUDED[] = {"BYE", "(BYE)", "KEY", "ACCEPT", "EKEY", "XKEY", "REFILL", "MS", "KEY?", "EKEY?",
-                               "(FUZZ-SYNC)"};   // the fuzzer's own sync word
+                               "(FUZZ-SYNC)", "(FUZZ-RESET)"};   // the fuzzer's own sync words
 
 class Process {
 public:
@@ -322,7 +322,7 @@ private:
     long dropped = 0;
 };
 
-const char* const SEARCH_ORDER_GONE = "the input left no wordlist with [ in the search order";
+const char* const SEARCH_ORDER_GONE = "the input left no wordlist with the sync word in the search order";
 
 // Sends one input and checks that the prompt answers after it. Returns ""
 // if it does, else what went wrong (the finding).
@@ -331,9 +331,12 @@ std::string try_input(Process& p, const std::string& input, long count, bool tra
     // It is computed, not quoted: an error message quotes the line it is
     // in, and must not pass for an answer.
     // A `(` comment left open swallows lines up to a `)`: the first line
-    // closes it (or is one harmless undefined word).
+    // closes it (or is one harmless undefined word). The third line is an
+    // undefined word on purpose: the error puts xforth back in interpretation
+    // state with empty stacks, as `[` would, but a program may redefine `[`
+    // (SYNONYM [ D.R is legal) and cannot redefine an error.
     std::string marker = std::to_string(count + 1) + "@@";
-    std::string sync = ")\n| :} [then] [then] [then] [then] [then] [then] [then] [then]\n[ #" +
+    std::string sync = ")\n| :} [then] [then] [then] [then] [then] [then] [then] [then]\n(fuzz-reset)\n#" +
                        std::to_string(count) + " (fuzz-sync)\n";
     bool sent = p.send(input) && p.send(sync);
     if (trace) {
@@ -347,7 +350,8 @@ std::string try_input(Process& p, const std::string& input, long count, bool tra
         // Standard words can empty the search order (ONLY, then executing a
         // VOCABULARY, or SET-ORDER): then `[` itself is not found. That is
         // the program's doing, not a fault; the caller starts afresh.
-        if (p.output.find("undefined word\n    [ #") != std::string::npos) return SEARCH_ORDER_GONE;
+        if (p.output.find("undefined word\n    #" + std::to_string(count) + " (fuzz-sync)") != std::string::npos)
+            return SEARCH_ORDER_GONE;
         return "answers, but the sync line fails (a broken dictionary?)";
     }
     // An endless loop must yield to Ctrl-C. On a loaded machine a busy
