@@ -133,11 +133,6 @@ variable hld ( -- a-addr )
   \G Show the cell at a-addr.
   @ . ;
 
-\ -- Floating point -----------------------------------------------------------
-
-3.14159265358979323846e fconstant pi ( F: -- r ) \ gforth
-\G The double nearest to pi.
-
 \ -- Extended characters ---------------------------------------------------------
 
 : xhold ( xchar -- ) \ xchar-ext

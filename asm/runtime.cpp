@@ -333,15 +333,17 @@ static void place(Gen& g, Word* w) {
     note_code(w->code, n, w);
 }
 
+// Bodies are assembled with the one reused Gen (asm/codemem.h): none of
+// these runs while a definition is being assembled.
 void make_pusher(Word* w, cell value) {
-    Gen g;
+    Gen& g = Gen::reused();
     push_imm(g, value);
     g.ret();
     place(g, w);
 }
 
 void make_value(Word* w) {
-    Gen g;
+    Gen& g = Gen::reused();
     g.mov(rax, (size_t)w->body);
     push_reg(g, rax);
     g.mov(TOS, g.qword[rax]);
@@ -350,7 +352,7 @@ void make_value(Word* w) {
 }
 
 void make_defer(Word* w) {
-    Gen g;
+    Gen& g = Gen::reused();
     g.mov(rax, (size_t)w->body);
     g.mov(rax, g.qword[rax]);
     g.jmp(g.qword[rax]);
@@ -358,7 +360,7 @@ void make_defer(Word* w) {
 }
 
 void make_does(Word* w, const void* does_code) {
-    Gen g;
+    Gen& g = Gen::reused();
     push_imm(g, (cell)w->body);
     g.jmp_rx(does_code);
     place(g, w);
@@ -367,13 +369,13 @@ void make_does(Word* w, const void* does_code) {
 }
 
 void make_helper_body(Word* w, HelperFn f) {
-    Gen g;
+    Gen& g = Gen::reused();
     emit_helper_body(g, f);
     place(g, w);
 }
 
 void* make_helper_body(HelperFn f) {
-    Gen g;
+    Gen& g = Gen::reused();
     emit_helper_body(g, f);
     size_t n = 0;
     void* code = g.finish(&n);
@@ -382,7 +384,7 @@ void* make_helper_body(HelperFn f) {
 }
 
 void make_prim_body(Word* w, const Prim& p) {
-    Gen g;
+    Gen& g = Gen::reused();
     if (p.rstack) g.pop(r11);
     p.emit(g);
     if (p.rstack) g.jmp(r11);

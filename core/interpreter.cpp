@@ -36,10 +36,17 @@ static void push_source(std::unique_ptr<Source> s) {
     vm.to_in = 0;
 }
 
+// The line buffers of sources that ended, for the next file or block to
+// show its lines in: mapping and unmapping a guarded region for each
+// INCLUDED costs more than reading a small file.
+static std::vector<std::unique_ptr<GuardedBuffer>> spare_line_buffers;
+
 static void pop_source() {
     vm.to_in = sources.back()->saved_to_in;
     vm.source_id = sources.back()->saved_source_id;
     vm.blk = sources.back()->saved_blk;
+    if (sources.back()->shown && spare_line_buffers.size() < 4)
+        spare_line_buffers.push_back(std::move(sources.back()->shown));
     sources.pop_back();
 }
 
@@ -87,6 +94,10 @@ constexpr size_t MAX_LINE = 1 << 20;
 // heap (a fuzzer finding).
 static void show_line(Source& s) {
     if (s.line.size() > MAX_LINE) throw_code(-18);
+    if (!s.shown && !spare_line_buffers.empty()) {
+        s.shown = std::move(spare_line_buffers.back());
+        spare_line_buffers.pop_back();
+    }
     if (!s.shown) s.shown = std::make_unique<GuardedBuffer>(MAX_LINE);
     std::copy(s.line.begin(), s.line.end(), s.shown->data());
     s.buf = s.shown->data();

@@ -571,6 +571,12 @@ void register_float_words() {
     ftrunc_slow = make_helper_body([] { apply(std::trunc); });
     define_all(float_prims);
     define_all(float_helpers);
+    // PI is made here, not in kernel.fs: a float literal there would make
+    // start-up pay for strtod's first call (some 100 us of locale set-up).
+    Word* pi = create_header("PI", Kind::FConstant);
+    pi->value = bits_of(M_PI);
+    pi->code = float_pusher(nullptr, M_PI);
+    note_builtin(pi, "( F: -- r ) the double nearest to pi");
 }
 
 }  // namespace xf
