@@ -52,6 +52,19 @@ void emit_catch_call(Gen& g) {
 void* throw_code_body;
 
 static void* catch_frame;
+// The return stack Forth code runs on, entered by the trampoline from C++:
+// guard pages on both sides, so that a program that pops more than it
+// pushed (UNLOOP or R> in a runaway recursion) faults at the top (-6)
+// instead of climbing into, and overwriting, the C++ frames above it.
+// The trampoline's own CATCH frame stays on the C++ stack. A run nested in
+// a helper (EVALUATE in a word) stays on the return stack it is on.
+uint8_t* rstack_low;
+uint8_t* rstack_high;
+// The trampoline's CATCH frame of the innermost run from C++: the landing
+// falls back to it when the innermost frame was overwritten by such a
+// program (its saved stack pointers no longer point into the stacks).
+static void* run_frame;
+constexpr size_t RSTACK_BYTES = 8u << 20;
 static void* throw_entry;   // rdi = nonzero code; stack canonical (TOS in rbx)
 void* throw_landing;        // rdi = nonzero code; the whole stack is in memory
 static void* throw_from_helper; // rdi = code, rsi = C++ stack pointer
@@ -79,7 +92,7 @@ static const void* trampoline_resume;
 // it, and a re-THROW records its own. Only an error on its way to C++ (the
 // prompt, a file being included) keeps one.
 static bool caught_in_forth() {
-    return catch_frame && ((const void* const*)catch_frame)[6] != trampoline_resume;
+    return catch_frame && ((const void* const*)catch_frame)[6] != trampoline_resume;   // (readable: see record_trace)
 }
 
 extern "C" void record_trace(const uintptr_t* sp, const void* pc) {
@@ -88,6 +101,11 @@ extern "C" void record_trace(const uintptr_t* sp, const void* pc) {
     trace_len = 0;
     if (pc) trace[trace_len++] = pc;
     auto* end = (const uintptr_t*)catch_frame;
+    // The frame may be on the C++ stack, far above the return stack sp is on.
+    // (After popping past the top, sp is in the guard zone above it.)
+    if ((const uint8_t*)sp >= rstack_low && (const uint8_t*)sp < rstack_high + GUARD_BYTES &&
+        (const uint8_t*)end >= rstack_high)
+        end = (const uintptr_t*)rstack_high;
     for (; sp && sp < end && trace_len < TRACE_MAX; ++sp) {
         auto* ret = (const uint8_t*)*sp;
         if (codemem.contains(ret)) trace[trace_len++] = ret - 1;
@@ -179,7 +197,9 @@ static void emit_helper_body(Gen& g, HelperFn f) {
     g.jmp_rx(helper_stub);
 }
 
-static void emit_catch(Gen& g) {
+// switch_stack: the trampoline's CATCH core, which runs xt on the Forth
+// return stack when it was entered from the C++ stack.
+static void emit_catch(Gen& g, bool switch_stack) {
     g.mov(rax, TOS);
     drop(g);
     g.mov(rcx, (size_t)&catch_frame);
@@ -190,7 +210,25 @@ static void emit_catch(Gen& g) {
     g.push(FSP);
     g.push(FRAME);
     g.mov(g.qword[rcx], rsp);
-    g.call(g.qword[rax]);
+    if (switch_stack) {
+        g.mov(rdx, (size_t)&run_frame);
+        g.mov(g.qword[rdx], rsp);
+        Xbyak::Label enter, stay;
+        g.mov(rdx, (size_t)rstack_low);
+        g.cmp(rsp, rdx);
+        g.jb(enter);
+        g.mov(rdx, (size_t)rstack_high);
+        g.cmp(rsp, rdx);
+        g.jb(stay);
+        g.L(enter);
+        g.mov(rsp, rdx);
+        g.L(stay);
+        g.call(g.qword[rax]);
+        g.mov(rcx, (size_t)&catch_frame);
+        g.mov(rsp, g.qword[rcx]);   // back to the frame, on whichever stack it is
+    } else {
+        g.call(g.qword[rax]);
+    }
     // While the frame still stands: a data stack left underflowed throws -4
     // (a compare, as the cells just below the bottom are ordinary memory:
     // see DATA_STACK_SLACK), and pushing the 0 probes the float stack with
@@ -243,6 +281,31 @@ static void emit_throw_entries(Gen& g) {
     throw_landing = (void*)g.rx_curr();
     g.mov(rcx, (size_t)&catch_frame);
     g.mov(rsp, g.qword[rcx]);
+    {   // A frame whose saved DSP and FSP lie outside their stacks, or whose
+        // older frame is not above it, was overwritten: use the run's frame.
+        Xbyak::Label bad, good;
+        auto within = [&](int offset, const uint8_t* low, const uint8_t* high) {
+            g.mov(rax, g.qword[rsp + offset]);
+            g.mov(rdx, (size_t)low);
+            g.cmp(rax, rdx);
+            g.jb(bad, Gen::T_NEAR);
+            g.mov(rdx, (size_t)high);
+            g.cmp(rax, rdx);
+            g.ja(bad, Gen::T_NEAR);
+        };
+        within(32, vm.ds_low, vm.ds_high);
+        within(8, vm.fs_low, vm.fs_high);
+        g.mov(rax, g.qword[rsp + 40]);
+        g.test(rax, rax);
+        g.jz(good, Gen::T_NEAR);
+        g.cmp(rax, rsp);
+        g.ja(good, Gen::T_NEAR);
+        g.L(bad);
+        g.mov(rdx, (size_t)&run_frame);
+        g.mov(rsp, g.qword[rdx]);
+        g.mov(g.qword[rcx], rsp);
+        g.L(good);
+    }
     g.pop(FRAME);
     g.pop(FSP);
     g.pop(LOOPT);
@@ -277,15 +340,22 @@ void init_runtime() {
         note_stub(code, n, "(throw)");
     }
     {   // CATCH core, and the CATCH word's body which marks the error as handled
+        rstack_low = map_guarded(RSTACK_BYTES);
+        rstack_high = rstack_low + RSTACK_BYTES;
         Gen g;
-        emit_catch(g);
+        emit_catch(g, false);
         size_t n = 0;
         void* core = g.finish(&n);
         note_stub(core, n, "(catch)");
+        Gen c;
+        emit_catch(c, true);
+        void* top_core = c.finish(&n);
+        note_stub(top_core, n, "(catch)");
         catch_core = core;
         Gen t;  // trampoline: cell (*)(Word* xt)
         for (auto& r : {rbx, rbp, r12, r13, r14, r15}) t.push(r);
-        t.sub(rsp, 8);
+        t.mov(rax, (size_t)&run_frame);
+        t.push(t.qword[rax]);   // the outer run's frame (also keeps rsp aligned)
         t.mov(rax, (size_t)&vm.ds.sp);
         t.mov(DSP, t.qword[rax]);
         fill(t);
@@ -293,7 +363,7 @@ void init_runtime() {
         t.mov(FSP, t.qword[rax]);
         ffill(t);
         push_reg(t, rdi);
-        t.call_rx(core);
+        t.call_rx(top_core);
         trampoline_resume = t.rx_curr();
         t.mov(rax, TOS);
         drop(t);
@@ -303,7 +373,8 @@ void init_runtime() {
         fspill(t);
         t.mov(rcx, (size_t)&vm.fs.sp);
         t.mov(t.qword[rcx], FSP);
-        t.add(rsp, 8);
+        t.mov(rcx, (size_t)&run_frame);   // (rax holds the result)
+        t.pop(t.qword[rcx]);
         for (auto& r : {r15, r14, r13, r12, rbp, rbx}) t.pop(r);
         t.ret();
         trampoline = (cell(*)(Word*))t.finish(&n);

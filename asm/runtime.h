@@ -9,6 +9,8 @@
 namespace xf {
 
 void init_runtime();
+extern uint8_t* rstack_low;    // the Forth return stack: see asm/runtime.cpp
+extern uint8_t* rstack_high;
 
 // Runs xt on the data stack vm.ds; returns 0 or the THROW code that no
 // CATCH inside caught (the stack depth is then as it was before the call).

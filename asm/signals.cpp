@@ -8,6 +8,7 @@
 //   in the guard zone below it               -3 stack overflow
 //   the same for the float stack              -45 / -44
 //   just below rsp                           -5 return stack overflow
+//   above the top of the Forth return stack  -6 return stack underflow
 //   SIGFPE                                   -10 (zero divisor) / -11 (overflow)
 //   anything else                            -9 invalid memory address
 // and then, instead of longjmp-ing, rewrites the interrupted context: rdi =
@@ -53,6 +54,7 @@ static cell classify(int sig, const siginfo_t* si, const greg_t* regs) {
     if (addr < vm.ds_low && addr >= vm.ds_low - GUARD_BYTES) return -3;
     if (addr >= vm.fs_high && addr < vm.fs_high + GUARD_BYTES) return -45;
     if (addr < vm.fs_low && addr >= vm.fs_low - GUARD_BYTES) return -44;
+    if (addr >= rstack_high && addr < rstack_high + GUARD_BYTES) return -6;   // popped past the top
     if (addr < rsp + page_size && addr + 4 * page_size >= rsp) return -5;
     return -9;
 }

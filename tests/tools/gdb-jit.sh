@@ -4,7 +4,9 @@
 # the Forth words active at a breakpoint in a C++ helper (reached through
 # the shared helper stub, "(helper)"; through >R, a DO
 # loop and a helper call, which move rsp) and at a fault in a word with
-# locals, all the way down to main(); info symbol names a word's address,
+# locals, down to the CATCH frame the trampoline runs them in (Forth runs on
+# a return stack of its own, asm/runtime.cpp, where gdb's unwinding ends);
+# info symbol names a word's address,
 # also where MARKER dropped an older word.
 # Without --gdb, gdb knows no word.
 XF=$1
@@ -44,9 +46,9 @@ bts=$(frames <<< "$out")
 first=$(sed -n 1p <<< "$bts")
 second=$(sed -n 2p <<< "$bts")
 fail() { echo "gdb-jit: $1"; echo "$out" | tail -40; exit 1; }
-[[ $first == *" xf::dot_s() helper_entry (helper) leaf mid top (catch) (trampoline) "*main* ]] \
+[[ $first == *" xf::dot_s() helper_entry (helper) leaf mid top (catch)"* ]] \
     || fail "the breakpoint's bt was:$first"
-[[ $second == " with-locals crash (catch) (trampoline) "*main* ]] || fail "the fault's bt was:$second"
+[[ $second == " with-locals crash (catch)"* ]] || fail "the fault's bt was:$second"
 grep -qE '^leaf \+ [0-9]+ in section \.text' <<< "$out" || fail "info symbol did not name leaf"
 
 out=$(run_gdb)
