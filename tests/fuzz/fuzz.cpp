@@ -58,7 +58,7 @@ struct Options {
 
 // Words that would end the process or read the fuzzer's own input stream.
 const char* const EXCLUDED[] = {"BYE", "(BYE)", "KEY", "ACCEPT", "EKEY", "XKEY", "REFILL", "MS", "KEY?", "EKEY?",
-                               "(FUZZ-SYNC)", "(FUZZ-RESET)"};   // the fuzzer's own sync words
+                               "(FUZZ-SYNC)", "(FUZZ-RESET)", "(FUZZ-NEWEST)"};   // the fuzzer's own sync words
 
 class Process {
 public:
@@ -98,6 +98,9 @@ public:
         // keeps nothing in data space (no ." string): a runaway MOVE or ERASE
         // over data space is the program's own doing and may wipe it.
         send(": (fuzz-sync) ( n -- ) base @ >r decimal 1+ 0 u.r r> base ! 64 emit 64 emit ;\n");
+        // Words that change the newest definition (IMMEDIATE, COMPILE-ONLY,
+        // a DOES> run) then change this one, not the sync word.
+        send(": (fuzz-newest) ;\n");
     }
     void stop() {
         if (pid > 0) { kill(pid, SIGKILL); waitpid(pid, nullptr, 0); }
