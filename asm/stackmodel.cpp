@@ -170,11 +170,33 @@ struct FItem {
 constexpr int FPOOL[] = {0, 1, 2, 3, 4, 5, 6, 7, 8};   // xmm8 is FTOS in the canonical state
 constexpr int FSCRATCH = 15;
 
+// A short list kept in place, for a label state's registers and homes (at
+// most MAX_LABEL_ITEMS, or the one of the canonical state): a Target is made
+// and copied for every label and every return, and a heap list each time
+// cost more than the rest of the Target's work.
+struct RegList {
+    static constexpr size_t CAP = 16;
+    int v[CAP];
+    uint8_t n = 0;
+    size_t size() const { return n; }
+    bool empty() const { return n == 0; }
+    void push_back(int x) {
+        if (n == CAP) throw_code(-22);   // cannot happen: labels keep at most MAX_LABEL_ITEMS
+        v[n++] = x;
+    }
+    int& operator[](size_t i) { return v[i]; }
+    int operator[](size_t i) const { return v[i]; }
+    int* begin() { return v; }
+    int* end() { return v + n; }
+    const int* begin() const { return v; }
+    const int* end() const { return v + n; }
+};
+
 struct Target {
-    std::vector<int> regs;   // bottom first
+    RegList regs;            // bottom first
     int consumed = 0;
     bool decided = false;
-    std::vector<int> homes;  // the homes every arrival so far agrees on
+    RegList homes;           // the homes every arrival so far agrees on
     int arrivals = 0;        // jumps assembled so far
 };
 
@@ -215,7 +237,23 @@ bool holds(Cond c, cell a, cell b) {   // the comparison a c b on constants
 
 class Model {
 public:
-    Model(Assembler& a, const std::vector<Op>& ops) : A(a), g(a.g), ops(ops), targets(a.labels.size()) {
+    // The lists live in one Lists kept between definitions (like Gen::reused,
+    // one definition at a time), so a definition allocates none.
+    struct Lists {
+        std::vector<Target> targets;
+        std::vector<int> refs;
+        std::vector<Item> items, ritems;
+        std::vector<FItem> fitems;
+        struct Move { int dst; int kind; int reg; cell n; int idx = -1; };   // kind 0 reg(+idx)+n, 1 imm, 2 memory slot n
+        std::vector<Move> moves;
+    };
+    Model(Assembler& a, const std::vector<Op>& ops, Lists& l)
+        : A(a), g(a.g), ops(ops), targets(l.targets), refs(l.refs), items(l.items), ritems(l.ritems),
+          fitems(l.fitems), moves(l.moves) {
+        targets.assign(a.labels.size(), Target{});
+        items.clear();
+        ritems.clear();
+        fitems.assign(1, FItem{false, FTOS.getIdx(), 0});
         items.push_back(Item::in(TOS.getIdx()));
         refs.assign(a.labels.size(), 0);
         for (const Op& op : ops) count_refs(op);
@@ -274,12 +312,12 @@ private:
     Assembler& A;
     Gen& g;
     const std::vector<Op>& ops;
-    std::vector<Target> targets;
-    std::vector<int> refs;   // jumps to each label
-    std::vector<Item> items;
+    std::vector<Target>& targets;
+    std::vector<int>& refs;   // jumps to each label
+    std::vector<Item>& items;
     int consumed = 0;
-    std::vector<Item> ritems;
-    std::vector<FItem> fitems{FItem{false, FTOS.getIdx(), 0}};   // the float stack's top, bottom first
+    std::vector<Item>& ritems;
+    std::vector<FItem>& fitems;   // the float stack's top, bottom first
     int fconsumed = 0;                                            // its memory part is at [r12 + 8*fconsumed]
     bool reachable = true;
     size_t next_op = 0;      // the op after the one being assembled
@@ -602,15 +640,17 @@ private:
     }
 
     // -- Conforming ----------------------------------------------------------
-    struct Move { int dst; int kind; int reg; cell n; int idx = -1; };   // kind 0 reg(+idx)+n, 1 imm, 2 memory slot n
+    using Move = Lists::Move;
+    std::vector<Move>& moves;   // conform's
     void conform(const Target& t) {
         flush_ritems();
         fcanonical();
         size_t k = t.regs.size();
         while (items.size() > k) spill_bottom();
         size_t extra = k - items.size();
-        std::vector<Move> moves;
-        std::vector<int> homes(k, NO_HOME);   // a moved value keeps its home slot
+        moves.clear();
+        int homes[RegList::CAP];   // a moved value keeps its home slot
+        std::fill(homes, homes + k, NO_HOME);
         for (size_t i = 0; i < k; ++i) {
             int dst = t.regs[i];
             if (i < extra) {
@@ -630,7 +670,7 @@ private:
         for (size_t i = 0; i < k; ++i) items.push_back(Item::in(t.regs[i], homes[i] == NO_HOME ? NO_HOME : homes[i] - shift));
         consumed = t.consumed;
     }
-    void parallel_move(std::vector<Move> moves) {
+    void parallel_move(std::vector<Move>& moves) {   // empties moves
         auto read_by_pending = [&](int reg) {
             for (const Move& m : moves)
                 if (m.kind == 0 && (m.reg == reg || m.idx == reg)) return true;
@@ -664,7 +704,7 @@ private:
     }
     Target canonical_target() const {
         Target t;
-        t.regs = {TOS.getIdx()};
+        t.regs.push_back(TOS.getIdx());
         t.decided = true;
         return t;
     }
@@ -1213,7 +1253,8 @@ private:
 
 void* assemble_modeled(const std::vector<Op>& ops, int nlabels, const std::vector<LoopLabels>& loops, size_t* size) {
     Assembler a(nlabels, loops);
-    Model(a, ops).run();
+    static Model::Lists lists;
+    Model(a, ops, lists).run();
     return a.g.finish(size);
 }
 

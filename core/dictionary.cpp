@@ -40,28 +40,36 @@ bool name_equals(std::string_view a, std::string_view b) {
     return true;
 }
 
+// A big table's pages are made present in one system call rather than a
+// page fault each (see core/bigarray.h).
 static Word** new_table(size_t n) {
     auto** t = (Word**)calloc(n, sizeof(Word*));
     if (!t) throw std::bad_alloc();
+    if (n * sizeof(Word*) >= (128u << 10)) populate_pages((uint8_t*)t, (uint8_t*)(t + n));
     return t;
 }
 
-// Doubles the table. Bucket i splits into i and i + old size, and the words
-// are appended in their chain order, so every chain stays newest first.
+// Doubles the table. The words are taken from the wordlist's link chain,
+// newest first, and appended to their buckets, so every chain stays newest
+// first; walking the headers in the order they lie in the arena, with their
+// hash kept in them, costs far fewer cache misses than walking the chains.
 static void grow(Wordlist* wl) {
-    size_t old_n = wl->mask + 1, n = old_n * 2;
+    size_t n = (wl->mask + 1) * 2;
     Word** t = new_table(n);
-    for (size_t i = 0; i < old_n; ++i) {
-        Word** tail[2] = {&t[i], &t[i + old_n]};
-        for (Word* w = wl->buckets[i]; w;) {
-            Word* next = w->bucket_next;
-            Word**& end = tail[(name_hash(w->name_view()) & (n - 1)) >= old_n];
-            w->bucket_next = nullptr;
-            *end = w;
-            end = &w->bucket_next;
-            w = next;
-        }
+    auto** tails = (Word***)malloc(n * sizeof(Word**));
+    if (!tails) {
+        free(t);
+        throw std::bad_alloc();
     }
+    for (size_t i = 0; i < n; ++i) tails[i] = &t[i];
+    for (Word* w = wl->latest; w; w = w->link) {
+        if (w->name_len == 0) continue;
+        Word**& end = tails[w->hash & (n - 1)];
+        w->bucket_next = nullptr;
+        *end = w;
+        end = &w->bucket_next;
+    }
+    free(tails);
     free(wl->buckets);
     wl->buckets = t;
     wl->mask = n - 1;
@@ -94,7 +102,13 @@ Word* create_header(std::string_view name, Kind kind, bool hidden) {
     w->flags = hidden ? F_HIDDEN : 0;
     dict.latest = w;
     note_location(w);
-    if (!hidden) reveal(w);
+    if (!hidden) {
+        reveal(w);
+    } else if (dict.current->buckets && name.size()) {
+        // The bucket reveal will add it to, fetched while the body compiles.
+        w->hash = uint32_t(name_hash(name));
+        __builtin_prefetch(&dict.current->buckets[w->hash & dict.current->mask], 1);
+    }
     return w;
 }
 
@@ -102,17 +116,23 @@ void reveal(Word* w) {
     w->flags &= ~F_HIDDEN;
     Wordlist* wl = w->wl;
     if (wl->latest == w) return;
-    w->link = wl->latest;
-    wl->latest = w;
-    if (w->name_len == 0) return;  // :NONAME is not findable
+    if (w->name_len == 0) {   // :NONAME is not findable
+        w->link = wl->latest;
+        wl->latest = w;
+        return;
+    }
+    // The table grows before w joins the link chain grow() rebuilds it from.
     if (!wl->buckets) {
         wl->buckets = new_table(Wordlist::MIN_BUCKETS);
         wl->mask = Wordlist::MIN_BUCKETS - 1;
     } else if (wl->count > wl->mask) {
         grow(wl);
     }
+    w->link = wl->latest;
+    wl->latest = w;
     wl->count++;
-    Word*& head = bucket(wl, w->name_view());
+    w->hash = uint32_t(name_hash(w->name_view()));
+    Word*& head = wl->buckets[w->hash & wl->mask];
     w->bucket_next = head;
     head = w;
 }

@@ -46,6 +46,7 @@ struct Word {
     const Prim* prim;    // inline emitter for primitives
     cell value;          // CONSTANT's value; a colon definition's inline body (asm/compiler.cpp)
     uint32_t code_size;
+    uint32_t hash;       // name_hash of the name, set by reveal (growing the table rehashes without the name)
     uint8_t flags;
     Kind kind;
     uint8_t name_len;

@@ -38,6 +38,7 @@ static const Source* recording_from = nullptr;   // the source `:` was in, while
 static std::string recording;
 
 static Record* record_of(const Word* w) {
+    if (!records.empty() && records.back().w == w) return &records.back();   // the usual case: the newest word
     auto it = std::lower_bound(records.begin(), records.end(), w,
                                [](const Record& r, const Word* x) { return r.w < x; });
     return it != records.end() && it->w == w ? &*it : nullptr;
