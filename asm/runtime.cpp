@@ -27,6 +27,9 @@
 #include "asm/prim.h"
 #include "asm/regs.h"
 #include "core/errors.h"
+#if defined(__SANITIZE_ADDRESS__)
+#include <sanitizer/asan_interface.h>
+#endif
 
 namespace xf {
 using namespace regs;
@@ -136,7 +139,24 @@ void forget_trace() { trace_recorded = 0; }
 
 // caller_rsp: rsp in native code before the call sequence; for a helper
 // word's body it points at the return address into the calling word.
+#if defined(__SANITIZE_ADDRESS__)
+// AddressSanitizer keeps shadow memory for the Forth return stack too. A
+// THROW landing is not an unwinder: the redzones of the C++ frames it skips
+// (helper_entry's, say) stay poisoned there, and a later C++ frame at the
+// same addresses would be reported. Clear the shadow below the caller's
+// frame (this function has no locals ASan watches).
+__attribute__((noinline)) static void unpoison_below_caller() {
+    const uint8_t* frame = (const uint8_t*)__builtin_frame_address(0);
+    if (frame <= rstack_low || frame > rstack_high) return;
+    const uint8_t* low = frame - rstack_low > (256 << 10) ? frame - (256 << 10) : rstack_low;
+    ASAN_UNPOISON_MEMORY_REGION(low, size_t(frame - low));
+}
+#else
+static void unpoison_below_caller() {}
+#endif
+
 extern "C" cell* helper_entry(cell* sp, HelperFn f, const uintptr_t* caller_rsp) {
+    unpoison_below_caller();
     vm.ds.sp = sp;
     cell code;
     try {

@@ -59,7 +59,7 @@ struct FStack {
 };
 
 // The variables a program gets the address of (STATE BASE >IN BLK SCR) sit
-// alone in a page of their own between two guard pages (made inaccessible by
+// alone in a page of their own between two guard pages (made read-only by
 // init_memory), so that a wild ERASE or MOVE starting at one of them
 // clobbers only its neighbours and then faults (-9), never reaching the
 // interpreter's own variables in the program's data segment.
