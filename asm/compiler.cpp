@@ -423,8 +423,10 @@ void abort_definition() {
     end_locals();
     Word* w = def.word;
     if (def.dp_at_start && def.dp_at_start <= vm.dp) vm.dp = def.dp_at_start;
-    // Reclaim the hidden header when it is still the newest thing in the arena.
-    if (w && (w->flags & F_HIDDEN) && dict.latest == w) {
+    // Reclaim the hidden header when it is still the newest thing in the
+    // arena: nothing (a WORDLIST, a MARKER's state) was put there after it.
+    if (w && (w->flags & F_HIDDEN) && dict.latest == w &&
+        dict.arena_here == (uint8_t*)w + header_size(w->name_len)) {
         dict.arena_here = (uint8_t*)w;
         dict.latest = w->wl->latest;
     }

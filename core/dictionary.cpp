@@ -88,7 +88,7 @@ void clear_wordlist(Wordlist* wl) {
 
 Word* create_header(std::string_view name, Kind kind, bool hidden) {
     if (name.size() > MAX_NAME) throw_code(-19);
-    size_t size = (sizeof(Word) + name.size() + 1 + 7) & ~size_t(7);
+    size_t size = header_size(name.size());
     if (size_t(dict.arena_end - dict.arena_here) < size) throw_code(-8);
     Word* w = (Word*)dict.arena_here;
     dict.arena_here += size;

@@ -93,6 +93,8 @@ bool name_equals(std::string_view a, std::string_view b);  // case-insensitive
 
 // Creates a header in the current wordlist, hidden until reveal() when hidden=true.
 Word* create_header(std::string_view name, Kind kind, bool hidden = false);
+// The arena bytes a header with a name of n characters takes.
+constexpr size_t header_size(size_t n) { return (sizeof(Word) + n + 1 + 7) & ~size_t(7); }
 void reveal(Word* w);
 Word* find_in(const Wordlist* wl, std::string_view name);
 // Empties a wordlist and gives its table back (the words are the caller's).
