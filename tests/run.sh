@@ -48,6 +48,10 @@ done
 # -- Transcripts: NAME.fs piped into the prompt must print NAME.out -------------
 for f in tests/transcripts/*.fs; do
     name="transcript $(basename "$f" .fs)"
+    if [ -n "${XFORTH_SANITIZE:-}" ] && [ "$(basename "$f")" = rstack-underflow.fs ]; then
+        echo "$name: skipped under SANITIZE=1: the sanitized build runs Forth on the C++ stack (asm/runtime.cpp)"
+        continue
+    fi
     expected="${f%.fs}.out"
     args=""
     [ -f "${f%.fs}.args" ] && args=$(cat "${f%.fs}.args")
