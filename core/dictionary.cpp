@@ -3,6 +3,9 @@
 // that a redefinition shadows the old word and removing the newest words
 // (MARKER) only ever pops chain heads.
 #include "core/dictionary.h"
+#if defined(__SANITIZE_ADDRESS__)
+#include <sanitizer/lsan_interface.h>
+#endif
 #include "core/sourcemap.h"
 #include "core/bigarray.h"
 #include <cstdlib>
@@ -18,6 +21,11 @@ constexpr size_t HEADER_ARENA = 32u << 20;
 
 void init_dictionary() {
     dict.arena = dict.arena_here = map_guarded(HEADER_ARENA);
+#if defined(__SANITIZE_ADDRESS__)
+    // Wordlists in the arena hold their hash tables (heap memory): the
+    // arena is mmap'd, so LeakSanitizer must be told to look in it.
+    __lsan_register_root_region(dict.arena, HEADER_ARENA);
+#endif
     dict.arena_end = dict.arena + HEADER_ARENA;
     dict.forth.name = "Forth";
     dict.forth.wid = 1;
