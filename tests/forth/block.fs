@@ -1,13 +1,19 @@
 \ SPDX-License-Identifier: MIT
 \ BLOCK and BLOCK EXT, OPEN-BLOCKS and USE, beyond what the standard suite
-\ checks. The blocks live in a file in /tmp, unique to this process (from the
-\ address of data space), deleted at the end.
+\ checks. The blocks live in a file in /tmp, unique to this process (from its
+\ process id), deleted at the end.
 
 : str= ( c-addr1 u1 c-addr2 u2 -- flag )
   rot over <> if drop 2drop false exit then
   0 ?do over i + c@ over i + c@ <> if 2drop false unloop exit then loop 2drop true ;
 
-here constant tmp-id
+\ The process id, the first field of /proc/self/stat: data space addresses
+\ repeat between processes (it is mapped in the low 2 GiB).
+: process-id ( -- n )
+  s" /proc/self/stat" r/o open-file throw >r
+  pad 32 r@ read-file throw drop  r> close-file throw
+  0 0 pad 32 >number 2drop drop ;
+process-id constant tmp-id
 create name-buf 256 allot  variable name-len
 : +name ( c-addr u -- ) tuck name-buf name-len @ + swap move name-len +! ;
 : tmp ( c-addr u -- c-addr2 u2 )

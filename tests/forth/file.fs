@@ -10,7 +10,13 @@
 
 \ tmp ( c-addr u -- c-addr2 u2 ) "/tmp/xforth-test-<id>-" followed by the
 \ name, in one of two buffers used in turn.
-here constant tmp-id
+\ The process id, the first field of /proc/self/stat: data space addresses
+\ repeat between processes (it is mapped in the low 2 GiB).
+: process-id ( -- n )
+  s" /proc/self/stat" r/o open-file throw >r
+  pad 32 r@ read-file throw drop  r> close-file throw
+  0 0 pad 32 >number 2drop drop ;
+process-id constant tmp-id
 create name-bufs 512 allot
 variable which  variable name-len
 : name-buf ( -- c-addr ) name-bufs which @ 256 * + ;

@@ -1,4 +1,5 @@
-here constant id
+: process-id ( -- n ) s" /proc/self/stat" r/o open-file throw >r pad 32 r@ read-file throw drop r> close-file throw 0 0 pad 32 >number 2drop drop ;
+process-id constant id
 : blocks-name ( -- c-addr u ) id 0 <# #s s" /tmp/xforth-transcript-" holds #> ;
 blocks-name open-blocks
 : text ( u line c-addr n -- ) 2swap swap block swap 64 * + swap move update ;
