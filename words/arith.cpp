@@ -160,30 +160,22 @@ static bool divide_by_constant(Gen& g, cell d) {
     g.mov(rdx, rcx);
     return true;
 }
-static void slash_imm(Gen& g, cell d) {
+// / MOD /MOD with a literal divisor d: the constant code when it applies,
+// else the general word with d pushed. `result` moves rax (quotient) and
+// rdx (remainder) to the stack.
+template <void (*result)(Gen&), void (*general)(Gen&)> void divide_imm(Gen& g, cell d) {
     if (divide_by_constant(g, d)) {
-        g.mov(TOS, rax);
+        result(g);
         return;
     }
     push_imm(g, d);
-    slash(g);
+    general(g);
 }
-static void mod_imm(Gen& g, cell d) {
-    if (divide_by_constant(g, d)) {
-        g.mov(TOS, rdx);
-        return;
-    }
-    push_imm(g, d);
-    mod(g);
-}
-static void slash_mod_imm(Gen& g, cell d) {
-    if (divide_by_constant(g, d)) {
-        g.mov(TOS, rdx);     // n1 becomes the remainder
-        push_reg(g, rax);    // and the quotient goes on top
-        return;
-    }
-    push_imm(g, d);
-    slash_mod(g);
+static void quotient_result(Gen& g) { g.mov(TOS, rax); }
+static void remainder_result(Gen& g) { g.mov(TOS, rdx); }
+static void both_results(Gen& g) {
+    g.mov(TOS, rdx);    // n1 becomes the remainder
+    push_reg(g, rax);   // and the quotient goes on top
 }
 
 // ( n1 n2 n3 -- ) n1*n2 as 128 bits in rdx:rax, n3 in rcx.
@@ -282,9 +274,9 @@ static const Prim arith_prims[] = {
     {"RSHIFT", "( x u -- x>>u ) logical", rshift},
     {"MIN", "( n1 n2 -- n )", min_},
     {"MAX", "( n1 n2 -- n )", max_},
-    {"/", "( n1 n2 -- quot ) floored", slash, slash_imm},
-    {"MOD", "( n1 n2 -- rem ) floored", mod, mod_imm},
-    {"/MOD", "( n1 n2 -- rem quot ) floored", slash_mod, slash_mod_imm},
+    {"/", "( n1 n2 -- quot ) floored", slash, divide_imm<quotient_result, slash>},
+    {"MOD", "( n1 n2 -- rem ) floored", mod, divide_imm<remainder_result, mod>},
+    {"/MOD", "( n1 n2 -- rem quot ) floored", slash_mod, divide_imm<both_results, slash_mod>},
     {"*/", "( n1 n2 n3 -- quot ) n1*n2 in double precision", star_slash},
     {"*/MOD", "( n1 n2 n3 -- rem quot )", star_slash_mod},
     {"FM/MOD", "( d n -- rem quot ) floored", fm_slash_mod},
