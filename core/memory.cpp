@@ -39,8 +39,10 @@ constexpr size_t FLOAT_STACK_ITEMS = 1u << 13;
 // depth. They hold the address of the guard zone beyond them, so that an
 // underflowed primitive that takes one as an address (`1 2 FILL`) faults
 // there and reports -4, as it would without the slack.
+cell stack_slack_poison() { return cell(vm.ds_high); }
+
 void poison_stack_slack() {
-    for (size_t i = 1; i <= DATA_STACK_SLACK; ++i) vm.ds.base[i] = cell(vm.ds_high);
+    for (size_t i = 1; i <= DATA_STACK_SLACK; ++i) vm.ds.base[i] = stack_slack_poison();
 }
 
 [[noreturn]] void throw_code(cell code) { throw ForthThrow{code}; }
@@ -55,6 +57,14 @@ uint8_t* map_guarded(size_t usable, bool low) {
     uint8_t* start = (uint8_t*)p + GUARD_BYTES;
     if (mprotect(start, usable, PROT_READ | PROT_WRITE) != 0) { perror("xforth: mprotect"); exit(2); }
     return start;
+}
+
+// A stack of `bytes` whose top is the start of the upper guard zone, so
+// that the first access beyond the top faults; returns its low end.
+static uint8_t* map_stack(size_t bytes) {
+    size_t page = size_t(sysconf(_SC_PAGESIZE));
+    size_t usable = (bytes + page - 1) & ~(page - 1);
+    return map_guarded(usable) + usable - bytes;
 }
 
 void unmap_guarded(uint8_t* start, size_t usable) {
@@ -75,17 +85,17 @@ void init_memory() {
     // with a 32-bit displacement instead of a 64-bit constant in a register.
     vm.dp_start = vm.dp = map_guarded(DATA_SPACE, true);
     vm.dp_end = vm.dp_start + DATA_SPACE - TRANSIENT_BYTES;
-    cell* stack = (cell*)map_guarded((DATA_STACK_CELLS + DATA_STACK_SLACK) * sizeof(cell));
     // One slot below the top is the home of a stale TOS when the stack is
     // empty (native code always spills rbx on a push), so C++'s base is one
-    // cell lower than the guard page.
+    // cell lower than the empty stack pointer.
+    cell* stack = (cell*)map_stack((DATA_STACK_CELLS + DATA_STACK_SLACK) * sizeof(cell));
     vm.ds_low = (uint8_t*)stack;
     vm.ds_high = (uint8_t*)(stack + DATA_STACK_CELLS + DATA_STACK_SLACK);
     vm.ds.limit = stack + 8;  // a little headroom for native code's pushes
     vm.ds.base = stack + DATA_STACK_CELLS - 1;
     vm.ds.sp = vm.ds.base;
     poison_stack_slack();
-    double* fstack = (double*)map_guarded(FLOAT_STACK_ITEMS * sizeof(double));
+    double* fstack = (double*)map_stack(FLOAT_STACK_ITEMS * sizeof(double));
     vm.fs_low = (uint8_t*)fstack;
     vm.fs_high = (uint8_t*)(fstack + FLOAT_STACK_ITEMS);
     vm.fs.limit = fstack + 8;
