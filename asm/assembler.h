@@ -21,6 +21,7 @@ struct Assembler {
     void ret();                              // leaves the frame, if any, and returns
     void jump_if(Cond c, Xbyak::Label& to);  // jcc after a cmp or test
     void emit_canonical(const Op& op);
+    void align_loop_head();                  // before a label jumped to from below
 };
 
 // The optimising assembler: the compile-time stack model.

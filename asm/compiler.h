@@ -87,5 +87,6 @@ void rotate_loops(std::vector<Op>& ops, int& labels);
 void declare_locals(const std::vector<std::string_view>& args, const std::vector<std::string_view>& others);
 void end_locals();
 extern bool optimize;             // false under -O0: no fusion rules
+extern int loop_alignment;        // loop heads start on this boundary (1: packed), optimised code only
 
 }  // namespace xf

@@ -801,7 +801,10 @@ private:
             for (int r : t.regs) items.push_back(Item::in(r));
             consumed = t.consumed;
         }
-        if (!all_forward) forget_homes();   // a jump from below is not assembled yet
+        if (!all_forward) {
+            forget_homes();   // a jump from below is not assembled yet
+            A.align_loop_head();
+        }
         reachable = true;
         g.L(A.labels[size_t(label)]);
     }

@@ -4,6 +4,7 @@
 // running it. The same definitions under -O0 give the same results
 // (tests/unit/differential_test.cpp checks that on generated code).
 #include "support.h"
+#include <regex>
 
 using namespace xf;
 using namespace xf::test;
@@ -202,4 +203,27 @@ TEST_CASE("CATCH is inlined: one call of the frame code, then the handled-error 
     CHECK(l.substr(l.size() - 5) == "; ret");
     CHECK(run("7 m-catch") == std::vector<cell>{7, 7, 0});
     CHECK(run(": m-catch2 ['] throw catch ; 0 5 m-catch2") == std::vector<cell>{0, 5, 5});   // the depth restored, then the code
+}
+
+TEST_CASE("model: a loop head starts a 64-byte window, after NOPs that fall through to it", "[model]") {
+    const std::string packed = code("m-packed", "0 begin 1+ dup 1000 = until");
+    loop_alignment = 64;
+    const std::string aligned = code("m-aligned", "0 begin 1+ dup 1000 = until");
+    loop_alignment = 1;
+    CHECK(run("m-aligned") == std::vector<cell>{1000});
+    // The same code, with the padding between `mov eax, 0` and the loop.
+    std::string without_nops, padding;
+    for (size_t at = 0, end; at < aligned.size(); at = end + 2) {
+        end = std::min(aligned.find("; ", at), aligned.size());
+        std::string insn = aligned.substr(at, end - at);
+        (insn.rfind("nop", 0) == 0 ? padding : without_nops) += insn + "; ";
+    }
+    auto no_offsets = [](const std::string& s) { return std::regex_replace(s, std::regex("jne \\+[0-9]+"), "jne"); };
+    CHECK(no_offsets(without_nops.substr(0, without_nops.size() - 2)) == no_offsets(packed));
+    CHECK(aligned.rfind("mov eax, 0; nop", 0) == 0);
+    // The backward jump lands on a multiple of 64.
+    size_t jne = aligned.find("jne +");
+    REQUIRE(jne != std::string::npos);
+    long target = std::stol(aligned.substr(jne + 5));
+    CHECK(((uintptr_t)find_word("m-aligned")->code + target) % 64 == 0);
 }
