@@ -68,14 +68,6 @@ uint8_t* rstack_high;
 // program (its saved stack pointers no longer point into the stacks).
 static void* run_frame;
 constexpr size_t RSTACK_BYTES = 8u << 20;
-// A run does not start at the very top: the two cells above its first
-// return address hold the address of a stub that throws -6, so the first
-// pops past the top throw from there (the guard zone beyond catches the
-// rest). Starting exactly at the page boundary made bubble sort and the
-// matrix product 20% slower on this machine's AMD EPYC; any other start
-// tried (8 bytes to 4 KiB below) ran at full speed.
-constexpr int RSTACK_TOP_CELLS = 2;
-static void* popped_past_top;
 static void* throw_entry;   // rdi = nonzero code; stack canonical (TOS in rbx)
 void* throw_landing;        // rdi = nonzero code; the whole stack is in memory
 static void* throw_from_helper; // rdi = code, rsi = C++ stack pointer
@@ -255,9 +247,7 @@ static void emit_catch(Gen& g, bool switch_stack) {
         g.cmp(rsp, rdx);
         g.jb(stay);
         g.L(enter);
-        g.lea(rsp, g.ptr[rdx - 8 * RSTACK_TOP_CELLS]);
-        g.mov(rdx, (size_t)popped_past_top);
-        for (int i = 0; i < RSTACK_TOP_CELLS; ++i) g.mov(g.qword[rsp + 8 * i], rdx);
+        g.mov(rsp, rdx);
         g.L(stay);
         g.call(g.qword[rax]);
         g.mov(rcx, (size_t)&catch_frame);
@@ -352,7 +342,7 @@ static void emit_throw_entries(Gen& g) {
     g.mov(TOS, g.qword[DSP - 8]);
     g.movsd(FTOS, g.qword[FSP - 8]);
     // The code that threw may have underflowed into the slack below the stack.
-    g.mov(rax, stack_slack_poison());
+    g.mov(rax, (size_t)vm.ds_high);
     g.mov(rcx, (size_t)(vm.ds.base + 1));
     for (size_t i = 0; i < DATA_STACK_SLACK; ++i) g.mov(g.qword[rcx + 8 * i], rax);
     push_reg(g, rdi);
@@ -378,14 +368,9 @@ void init_runtime() {
     {   // CATCH core, and the CATCH word's body which marks the error as handled
         rstack_low = map_guarded(RSTACK_BYTES);
         rstack_high = rstack_low + RSTACK_BYTES;
-        Gen p;
-        p.mov(rdi, -6);
-        p.jmp((const void*)((const uint8_t*)throw_entry + codemem.delta()));
-        size_t n = 0;
-        popped_past_top = p.finish(&n);
-        note_stub(popped_past_top, n, "(return stack top)");
         Gen g;
         emit_catch(g, false);
+        size_t n = 0;
         void* core = g.finish(&n);
         note_stub(core, n, "(catch)");
         Gen c;

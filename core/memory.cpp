@@ -39,10 +39,8 @@ constexpr size_t FLOAT_STACK_ITEMS = 1u << 13;
 // depth. They hold the address of the guard zone beyond them, so that an
 // underflowed primitive that takes one as an address (`1 2 FILL`) faults
 // there and reports -4, as it would without the slack.
-cell stack_slack_poison() { return cell(vm.ds_high); }
-
 void poison_stack_slack() {
-    for (size_t i = 1; i <= DATA_STACK_SLACK; ++i) vm.ds.base[i] = stack_slack_poison();
+    for (size_t i = 1; i <= DATA_STACK_SLACK; ++i) vm.ds.base[i] = cell(vm.ds_high);
 }
 
 [[noreturn]] void throw_code(cell code) { throw ForthThrow{code}; }

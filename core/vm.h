@@ -121,7 +121,6 @@ std::string user_string(const void* addr, cell n);
 void init_memory();
 constexpr size_t DATA_STACK_SLACK = 16;   // cells below the bottom: see core/memory.cpp
 void poison_stack_slack();           // after an error: see DATA_STACK_SLACK
-cell stack_slack_poison();           // what the slack holds: an address in the guard zone
 void check_space(size_t n);          // -8 if n bytes do not fit
 inline uint8_t* here() { return vm.dp; }
 void allot(cell n);
