@@ -136,18 +136,28 @@ TEST_CASE("model: PICK with a constant index is a copy", "[model]") {
     CHECK(run("4 5 6 2 m-pickn") == std::vector<cell>{4, 5, 6, 4});
 }
 
-TEST_CASE("recursion: RECURSE is inlined once, and in tail position it is a jump", "[model]") {
-    // The copy's own RECURSE is the last thing: jmp to the start. The copy's
-    // EXIT is one inverted branch (branch-over-jump).
+TEST_CASE("recursion: RECURSE is inlined three levels deep, and in tail position it is a jump", "[model]") {
+    // The innermost copy's own RECURSE is the last thing: jmp to the start.
+    // Each copy's EXIT is one inverted branch (branch-over-jump) to the end.
     CHECK(code("m-count", "dup 0= if exit then 1- recurse") ==
-          "test rbx, rbx; jne +10; ret; lea rbx, [rbx - 1]; test rbx, rbx; je +32; lea rbx, [rbx - 1]; jmp +0; ret");
+          "test rbx, rbx; jne +10; ret; lea rbx, [rbx - 1]; test rbx, rbx; je +58; lea rbx, [rbx - 1]; "
+          "test rbx, rbx; je +58; lea rbx, [rbx - 1]; test rbx, rbx; je +58; lea rbx, [rbx - 1]; jmp +0; ret");
     CHECK(run("100000000 m-count") == std::vector<cell>{0});   // would overflow the return stack as calls
     run(": m-fib dup 2 < if exit then dup 1- recurse swap 2 - recurse + ;");
     std::string fib = listing_of("m-fib");
     size_t calls = 0;
     for (size_t at = 0; (at = fib.find("call +0", at)) != std::string::npos; ++at) ++calls;
-    CHECK(calls == 4);   // two copies of the body, each with its two calls
+    CHECK(calls == 16);   // 2 + 4 + 8 copies of the body; the last eight make two calls each
     CHECK(run("25 m-fib 1 m-fib 0 m-fib") == std::vector<cell>{75025, 1, 0});
+    // A bigger body stops at the level that would pass 256 ops: one, here.
+    std::string padding;
+    for (int i = 0; i < 12; ++i) padding += " 1+ 1-";
+    run(": m-bigfib dup 2 < if exit then dup 1- recurse swap 2 - recurse +" + padding + " ;");
+    std::string bigfib = listing_of("m-bigfib");
+    calls = 0;
+    for (size_t at = 0; (at = bigfib.find("call +0", at)) != std::string::npos; ++at) ++calls;
+    CHECK(calls == 4);
+    CHECK(run("25 m-bigfib") == std::vector<cell>{75025});
     run(": m-fact dup 2 < if drop 1 exit then dup 1- recurse * ;");
     CHECK(run("20 m-fact 1 m-fact") == std::vector<cell>{2432902008176640000, 1});
 }
