@@ -58,7 +58,7 @@ struct Options {
 
 // Words that would end the process or read the fuzzer's own input stream.
 const char* const EXCLUDED[] = {"BYE", "(BYE)", "KEY", "ACCEPT", "EKEY", "XKEY", "REFILL", "MS", "KEY?", "EKEY?",
-                               "(FUZZ-SYNC)", "(FUZZ-RESET)", "(FUZZ-NEWEST)"};   // the fuzzer's own sync words
+                               "(FUZZ-SYNC)", "(FUZZ-RESET)", "(FUZZ-NEWEST)", "FUZZ-UNDEFINED"};   // the fuzzer's own sync words
 
 class Process {
 public:
@@ -334,13 +334,17 @@ std::string try_input(Process& p, const std::string& input, long count, bool tra
     // It is computed, not quoted: an error message quotes the line it is
     // in, and must not pass for an answer.
     // A `(` comment left open swallows lines up to a `)`: the first line
-    // closes it (or is one harmless undefined word). The third line is an
-    // undefined word on purpose: the error puts xforth back in interpretation
-    // state with empty stacks, as `[` would, but a program may redefine `[`
+    // closes it. The second closes a LOCALS| or {: declaration, or [IF]s
+    // skipping lines. Each begins with an undefined word: when nothing is
+    // open it is an error that drops the rest of the line, so `)`, `|` and
+    // the rest never run as words, which a program may have defined (an
+    // endless `: | ... ;` ran at every sync). The third line is an undefined
+    // word on purpose: the error puts xforth back in interpretation state
+    // with empty stacks, as `[` would, but a program may redefine `[`
     // (SYNONYM [ D.R is legal) and cannot redefine an error.
     std::string marker = std::to_string(count + 1) + "@@";
-    std::string sync = ")\n| :} [then] [then] [then] [then] [then] [then] [then] [then]\n(fuzz-reset)\n#" +
-                       std::to_string(count) + " (fuzz-sync)\n";
+    std::string sync = "fuzz-undefined )\nfuzz-undefined | :} [then] [then] [then] [then] [then] [then] [then] [then]\n"
+                       "(fuzz-reset)\n#" + std::to_string(count) + " (fuzz-sync)\n";
     bool sent = p.send(input) && p.send(sync);
     if (trace) {
         p.drain(200);
