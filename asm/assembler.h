@@ -10,18 +10,50 @@
 
 namespace xf {
 
+// How a forward jump is assembled (asm/jumps.cpp).
+enum class JumpSize : uint8_t { Near, Short, None };
+
+// What one assembly pass learnt of the forward jumps, for the next pass to
+// size them: where each jump was, where each label and loop-head padding.
+struct JumpRecord {
+    struct Site { uint32_t start, end; int label; };
+    std::vector<Site> sites;          // forward jumps, in the order assembled
+    std::vector<uint32_t> bound_at;   // label -> offset (UINT32_MAX: never placed)
+    std::vector<uint32_t> aligns;     // offsets of loop-head padding
+    void clear(size_t nlabels) {
+        sites.clear();
+        aligns.clear();
+        bound_at.assign(nlabels, UINT32_MAX);
+    }
+    // One size for each site: None where it lands on the next instruction,
+    // Short where it reaches even if every padding between grows to its
+    // most; false when every jump stays Near.
+    bool plan(std::vector<JumpSize>& out) const;
+};
+
 struct Assembler {
     Gen& g;   // Gen::reused()
     std::vector<Xbyak::Label> labels;
+    std::vector<bool> bound;   // placed by bind()
     Xbyak::Label self;
     bool frame = false;   // a locals frame is open at this point of the code
     const std::vector<LoopLabels>& loops;
 
     Assembler(int nlabels, const std::vector<LoopLabels>& loops);
     void ret();                              // leaves the frame, if any, and returns
-    void jump_if(Cond c, Xbyak::Label& to);  // jcc after a cmp or test
+    void jump_if(Cond c, Xbyak::Label& to, Gen::LabelType type = Gen::T_NEAR);   // jcc after a cmp or test
     void emit_canonical(const Op& op);
     void align_loop_head();                  // before a label jumped to from below
+
+    // Jumps to the definition's labels, sized by the plan (asm/jumps.cpp):
+    // a jump to a placed label is short when it reaches; a forward jump is
+    // Near, Short when `optimistic`, or as plan[k] says for the k-th.
+    void jump(int label, Cond c = Cond::None);   // jmp, or jcc
+    void bind(int label);                        // places the label here
+    bool optimistic = false;
+    const std::vector<JumpSize>* plan = nullptr;
+    JumpRecord* record = nullptr;
+    size_t forward_jumps = 0;
 };
 
 // The optimising assembler: the compile-time stack model.

@@ -234,7 +234,7 @@ static void does_helper() {
 }
 
 Assembler::Assembler(int nlabels, const std::vector<LoopLabels>& loops_)
-    : g(Gen::reused()), labels(size_t(nlabels) + 1), loops(loops_) {
+    : g(Gen::reused()), labels(size_t(nlabels) + 1), bound(size_t(nlabels) + 1), loops(loops_) {
     g.L(self);
 }
 
@@ -248,6 +248,7 @@ int loop_alignment = 64;
 void Assembler::align_loop_head() {
     if (loop_alignment <= 1) return;
     size_t a = size_t(loop_alignment);
+    if (record) record->aligns.push_back(uint32_t(g.getSize()));
     g.nop((a - (uintptr_t)g.getCurr() % a) % a);   // the RW view has the RX view's alignment
 }
 
@@ -256,12 +257,12 @@ void Assembler::ret() {
     g.ret();
 }
 
-void Assembler::jump_if(Cond c, Xbyak::Label& to) {
+void Assembler::jump_if(Cond c, Xbyak::Label& to, Gen::LabelType type) {
     using CG = Xbyak::CodeGenerator;
     using Jcc = void (CG::*)(const Xbyak::Label&, CG::LabelType);
     static const Jcc jcc[16] = {&CG::jo, &CG::jno, &CG::jb, &CG::jae, &CG::je, &CG::jne, &CG::jbe, &CG::ja,
                                 &CG::js, &CG::jns, &CG::jp, &CG::jnp, &CG::jl, &CG::jge, &CG::jle, &CG::jg};
-    (g.*jcc[int(c)])(to, Gen::T_NEAR);
+    (g.*jcc[int(c)])(to, type);
 }
 
 void Assembler::emit_canonical(const Op& op) {
@@ -357,6 +358,16 @@ void Assembler::emit_canonical(const Op& op) {
         g.L(labels[L.done]);
         break;
     }
+    case OpKind::LoopStep:
+        if (op.n) {
+            g.mov(rax, TOS);
+            drop(g);
+            g.add(LOOPT, rax);
+        } else {
+            g.add(LOOPT, 1);
+        }
+        g.jno(labels[loops[op.a].top], Gen::T_NEAR);
+        break;
     case OpKind::Leave: g.jmp(labels[loops[op.a].leave], Gen::T_NEAR); break;
     case OpKind::Does:
         g.lea(rax, g.ptr[rip + labels[op.a]]);
@@ -418,6 +429,7 @@ Word* end_definition() {
     if (optimize) {
         inline_recursion(def);
         rotate_loops(def.ops, def.labels);
+        duplicate_latches(def.ops, def.labels);
         peephole(def.ops);
     }
     size_t size = 0;

@@ -27,6 +27,7 @@ enum class OpKind : uint8_t {
     QDo,
     Loop,     // a = loop index
     PlusLoop,
+    LoopStep, // a = loop index: LOOP's step and jump back (n = 1: +LOOP's, the step popped); falls through when the loop ends
     Leave,    // a = loop index
     Does,     // set latest word's DOES> code to label a, then exit
     Exit,     // return (leaving the locals frame, if any)
@@ -81,6 +82,9 @@ void peephole(std::vector<Op>& ops);
 // BEGIN cond WHILE body REPEAT becomes cond, jump out when false, body,
 // cond again and jump back when true: one branch a time round, not two.
 void rotate_loops(std::vector<Op>& ops, int& labels);
+// A jump to a loop's latch (LOOP or +LOOP, after a few straight ops) takes a
+// copy of the latch instead: one taken branch a time round, not two.
+void duplicate_latches(std::vector<Op>& ops, int& labels);
 
 // Locals (asm/locals.cpp): declared names live in a wordlist that is searched
 // first until the definition ends.

@@ -114,4 +114,75 @@ void rotate_loops(std::vector<Op>& ops, int& labels) {
     }
 }
 
+// duplicate_latches: a forward jump, inside loop a, to a label from which
+// only straight ops lead to loop a's LOOP or +LOOP, takes a copy of them:
+//   Jump L              ->  S..., LoopStep a, Leave a
+//   JumpZ L             ->  JumpNZ B, S..., LoopStep a, Leave a, Label B
+//   ... Label L, S..., Loop a        (unchanged)
+// so that the path that skips the rest of the body goes round with one
+// taken branch (the latch's), not a jump to the latch and then its jump
+// back. gcc lays out `if (flags[i]) ...` in a loop the same way; the sieve
+// ran 1.7 times C without this, on par with it after (bench/sieve.fs).
+// Labels between L and the latch are skipped over; the Leave at the end of
+// a copy runs once, when the loop ends there.
+constexpr size_t LATCH_MAX_OPS = 4;
+
+void duplicate_latches(std::vector<Op>& ops, int& labels) {
+    static std::vector<size_t> label_at;   // label -> index of its Label op
+    static std::vector<int> loop_at;       // op index -> innermost loop open there, or -1
+    static std::vector<int> open_loops;
+    static std::vector<Op> out;
+    label_at.assign(size_t(labels), SIZE_MAX);
+    loop_at.assign(ops.size(), -1);
+    open_loops.clear();
+    bool any_loop = false;
+    for (size_t i = 0; i < ops.size(); ++i) {
+        const Op& op = ops[i];
+        if (op.kind == OpKind::Label) label_at[size_t(op.a)] = i;
+        if (op.kind == OpKind::Loop || op.kind == OpKind::PlusLoop) {
+            if (!open_loops.empty()) open_loops.pop_back();
+        }
+        loop_at[i] = open_loops.empty() ? -1 : open_loops.back();
+        if (op.kind == OpKind::Do || op.kind == OpKind::QDo) {
+            open_loops.push_back(op.a);
+            any_loop = true;
+        }
+    }
+    if (!any_loop) return;
+    // The latch reached from Label L: [from, to) the straight ops, ops[to] the LOOP.
+    auto latch_after = [&](size_t l, size_t& to) {
+        size_t straight_ops = 0;
+        for (to = l + 1; to < ops.size(); ++to) {
+            const Op& op = ops[to];
+            if (op.kind == OpKind::Loop || op.kind == OpKind::PlusLoop) return loop_at[l] == op.a;
+            if (op.kind == OpKind::Label) continue;
+            if (!straight(op) || ++straight_ops > LATCH_MAX_OPS) return false;
+        }
+        return false;
+    };
+    out.clear();
+    bool changed = false;
+    for (size_t i = 0; i < ops.size(); ++i) {
+        const Op& op = ops[i];
+        size_t l = SIZE_MAX, to = 0;
+        if (op.kind == OpKind::Jump || op.kind == OpKind::JumpZ) l = label_at[size_t(op.a)];
+        if (l == SIZE_MAX || l <= i || loop_at[i] < 0 || !latch_after(l, to) || loop_at[i] != ops[to].a) {
+            out.push_back(op);
+            continue;
+        }
+        changed = true;
+        int over = -1;
+        if (op.kind == OpKind::JumpZ) {
+            over = labels++;
+            out.push_back(Op{OpKind::JumpZ, 0, nullptr, over, !op.invert});
+        }
+        for (size_t k = l + 1; k < to; ++k)
+            if (ops[k].kind != OpKind::Label) out.push_back(ops[k]);
+        out.push_back(Op{OpKind::LoopStep, ops[to].kind == OpKind::PlusLoop, nullptr, ops[to].a});
+        out.push_back(Op{OpKind::Leave, 0, nullptr, ops[to].a});
+        if (over >= 0) out.push_back(Op{OpKind::Label, 0, nullptr, over});
+    }
+    if (changed) ops.swap(out);
+}
+
 }  // namespace xf

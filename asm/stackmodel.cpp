@@ -263,6 +263,7 @@ public:
         for (size_t i = 0; i < ops.size(); ++i) {
             const Op& op = ops[i];
             next_op = i + 1;
+            if (!reachable && dead(op)) continue;
             // A comparison followed by a conditional branch becomes cmp + jcc.
             if (op.kind == OpKind::Prim && sem_of(op.w->prim) == Sem::Compare && i + 1 < ops.size() &&
                 ops[i + 1].kind == OpKind::JumpZ) {
@@ -323,6 +324,25 @@ private:
     size_t next_op = 0;      // the op after the one being assembled
     unsigned pinned = 0;     // registers an op is still reading: not to be reused
 
+    // Code no jump reaches (after a jump, EXIT, or the copies of a loop's
+    // latch that took every jump to it) is not assembled; the jumps in it
+    // no longer count as arrivals. Labels, DO and LOOP still get placed.
+    bool dead(const Op& op) {
+        switch (op.kind) {
+        case OpKind::Lit: case OpKind::FLit: case OpKind::Prim: case OpKind::PrimImm: case OpKind::Call:
+        case OpKind::CallSelf: case OpKind::CallCode: case OpKind::LocalFetch: case OpKind::LocalStore:
+        case OpKind::LoopStep:
+            return true;
+        case OpKind::Jump: case OpKind::JumpZ: case OpKind::CmpJumpZ: case OpKind::CmpImmJumpZ:
+            --refs[size_t(op.a)];
+            return true;
+        case OpKind::Leave:
+            --refs[size_t(A.loops[op.a].leave)];
+            return true;
+        default: return false;
+        }
+    }
+
     void count_refs(const Op& op) {
         switch (op.kind) {
         case OpKind::Jump: case OpKind::JumpZ: case OpKind::CmpJumpZ: case OpKind::CmpImmJumpZ:
@@ -331,6 +351,7 @@ private:
         case OpKind::QDo: ++refs[size_t(A.loops[op.a].done)]; [[fallthrough]];
         case OpKind::Do: ++refs[size_t(A.loops[op.a].top)]; break;
         case OpKind::Leave: ++refs[size_t(A.loops[op.a].leave)]; break;
+        case OpKind::Does: ++refs[size_t(op.a)]; break;   // the DOES> code, entered from the words it makes
         default: break;
         }
     }
@@ -750,12 +771,8 @@ private:
         conform(t);
         agree_homes(t);
         ++t.arrivals;
-        if (c == Cond::None) {
-            g.jmp(A.labels[size_t(label)], Gen::T_NEAR);
-            unreachable();
-        } else {
-            A.jump_if(c, A.labels[size_t(label)]);
-        }
+        A.jump(label, c);
+        if (c == Cond::None) unreachable();
     }
     void unreachable() {
         reachable = false;
@@ -775,6 +792,10 @@ private:
     }
     void place(int label) {
         Target& t = targets[size_t(label)];
+        if (!reachable && refs[size_t(label)] == 0) {   // dead code goes on
+            A.bind(label);
+            return;
+        }
         bool all_forward = t.arrivals == refs[size_t(label)];   // no jump comes from below
         if (reachable) {
             if (t.decided) {
@@ -793,7 +814,7 @@ private:
                 items.push_back(Item::in(t.regs[i], i < t.homes.size() ? t.homes[i] : NO_HOME));
             consumed = t.consumed;
             reachable = true;
-            g.L(A.labels[size_t(label)]);
+            A.bind(label);
             return;
         } else {
             if (!t.decided) t = canonical_target();
@@ -806,7 +827,7 @@ private:
             A.align_loop_head();
         }
         reachable = true;
-        g.L(A.labels[size_t(label)]);
+        A.bind(label);
     }
 
     // -- Ops ------------------------------------------------------------------
@@ -850,6 +871,7 @@ private:
         case OpKind::Label: place(op.a); break;
         case OpKind::Do: case OpKind::QDo: do_loop(op); break;
         case OpKind::Loop: case OpKind::PlusLoop: end_loop(op); break;
+        case OpKind::LoopStep: loop_step(op.a, op.n != 0); break;
         case OpKind::Leave: branch(A.loops[op.a].leave); break;
         case OpKind::LocalFetch: {
             int r = alloc();
@@ -1233,10 +1255,12 @@ private:
         }
         place(L.top);
     }
-    void end_loop(const Op& op) {
-        const LoopLabels& L = A.loops[op.a];
+    // LOOP's (+LOOP's) step and its jump back to the top; falls through,
+    // in the top's state, when the loop ends.
+    void loop_step(int loop, bool plus) {
+        const LoopLabels& L = A.loops[loop];
         settle_loop_items();
-        if (op.kind == OpKind::Loop) {
+        if (!plus) {
             g.add(LOOPT, 1);
         } else {
             Item n = pop();
@@ -1244,7 +1268,12 @@ private:
             o.imm ? g.add(LOOPT, o.n) : g.add(LOOPT, R(o.reg));
         }
         conform(target(L.top));   // flags-neutral: the overflow flag decides
-        g.jno(A.labels[size_t(L.top)], Gen::T_NEAR);
+        A.jump(L.top, Cond::NO);
+    }
+    void end_loop(const Op& op) {
+        const LoopLabels& L = A.loops[op.a];
+        if (reachable) loop_step(op.a, op.kind == OpKind::PlusLoop);
+
         place(L.leave);
         g.pop(LOOPT);
         g.pop(LOOPB);
@@ -1254,11 +1283,35 @@ private:
 
 }  // namespace
 
+// The passes of asm/jumps.cpp: optimistic, then measuring and planned.
 void* assemble_modeled(const std::vector<Op>& ops, int nlabels, const std::vector<LoopLabels>& loops, size_t* size) {
-    Assembler a(nlabels, loops);
     static Model::Lists lists;
-    Model(a, ops, lists).run();
-    return a.g.finish(size);
+    static JumpRecord record;
+    static std::vector<JumpSize> plan;
+    Gen* gen = nullptr;   // Gen::reused(): each pass starts it afresh, the last one's code is kept
+    auto pass = [&](bool optimistic, const std::vector<JumpSize>* with_plan, JumpRecord* rec) {
+        Assembler a(nlabels, loops);
+        gen = &a.g;
+        a.optimistic = optimistic;
+        a.plan = with_plan;
+        a.record = rec;
+        if (rec) rec->clear(size_t(nlabels) + 1);
+        try {
+            Model(a, ops, lists).run();
+        } catch (const Xbyak::Error& e) {
+            if (e != Xbyak::ERR_LABEL_IS_TOO_FAR) throw;
+            return false;
+        }
+        return true;
+    };
+    bool reached = pass(true, nullptr, &record);
+    if (reached && !record.plan(plan)) return gen->finish(size);
+    if (!reached) {
+        pass(false, nullptr, &record);   // all near: cannot fail
+        if (!record.plan(plan)) return gen->finish(size);
+    }
+    if (!pass(false, &plan, nullptr)) pass(false, nullptr, nullptr);   // a planned short jump did not reach
+    return gen->finish(size);
 }
 
 }  // namespace xf

@@ -41,7 +41,7 @@ private:
                                              "u<", "u>", "min", "max", "lshift", "rshift"};
         static const char* const unary[] = {"negate", "invert", "1+", "1-", "2*", "2/", "abs", "0=", "0<", "0>", "0<>"};
         static const char* const compare[] = {"=", "<>", "<", ">", "<=", ">=", "u<", "u>", "0=", "0<", "0>", "0<>"};
-        switch (pick(18)) {
+        switch (pick(20)) {
         case 0: s += number() + " "; ++d; break;
         case 1:
             if (d >= 1) { s += "dup "; ++d; }
@@ -132,6 +132,25 @@ private:
             if (d >= 1) s += fl[pick(std::size(fl))];
             break;
         }
+        case 17:   // IF ... [ELSE ...] THEN right before LOOP or +LOOP: the latch copied into the branches
+            if (d >= 1 && depth_left > 0) {
+                static const char* const up[] = {"loop ", "1 +loop ", "2 +loop ", "i 2* 1+ +loop "};
+                int lim = int(pick(6));
+                bool down = pick(4) == 0;
+                s += down ? "0 " + std::to_string(lim) + " ?do " : std::to_string(lim) + " 0 ?do ";
+                s += pick(2) ? "i 1 and if " : "dup i > if ";
+                s += body(d, d, 0, depth_left - 1);
+                if (pick(2)) s += "else " + body(d, d, 0, depth_left - 1);
+                s += "then ";
+                if (pick(2)) s += "i + ";
+                s += down ? "-1 +loop " : up[pick(std::size(up))];
+            }
+            break;
+        case 18:   // LEAVE from inside an IF before the latch
+            if (d >= 1 && depth_left > 0) {
+                s += std::to_string(pick(6)) + " 0 ?do " + body(d, d, 0, depth_left - 1) + "dup i < if leave then loop ";
+            }
+            break;
         default:
             if (d >= 2) s += pick(2) ? "2dup + + " : "2dup 2drop ";
             if (d >= 1) s += pick(2) ? "cell+ " : "3 lshift 1 rshift ";

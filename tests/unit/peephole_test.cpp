@@ -63,21 +63,21 @@ TEST_CASE("lit-op never fuses across a label", "[peephole]") {
 TEST_CASE("cmp-branch: a comparison before IF becomes cmp and a jump on the opposite condition", "[peephole]") {
     // The item under the operands is loaded before the jump: both paths want it in rax.
     CHECK(listing_with(true, "t-cb", "< if 1 then") ==
-          "mov rax, qword ptr [r15]; cmp rax, rbx; mov rax, qword ptr [r15 + 8]; jge +25; "
+          "mov rax, qword ptr [r15]; cmp rax, rbx; mov rax, qword ptr [r15 + 8]; jge +21; "
           "mov eax, 1; lea r15, [r15 - 8]; mov rbx, rax; lea r15, [r15 + 0x10]; ret");
     CHECK(run("7 1 2 t-cb 7 2 1 t-cb 7 2 2 t-cb") == std::vector<cell>{7, 1, 7, 7});
 }
 
 TEST_CASE("cmp-imm-branch: literal, comparison and IF become one cmp with an immediate", "[peephole]") {
     CHECK(listing_with(true, "t-cib", "10 < if 1 then") ==
-          "cmp rbx, 0xa; mov rax, qword ptr [r15]; jge +22; mov eax, 1; lea r15, [r15 - 8]; mov rbx, rax; "
+          "cmp rbx, 0xa; mov rax, qword ptr [r15]; jge +18; mov eax, 1; lea r15, [r15 - 8]; mov rbx, rax; "
           "lea r15, [r15 + 8]; ret");
     CHECK(run("0 9 t-cib 0 10 t-cib") == std::vector<cell>{0, 1, 0});
 }
 
 TEST_CASE("cmp-branch: a zero comparison becomes test and a jump", "[peephole]") {
     CHECK(listing_with(true, "t-zb", "0= if 1 then") ==
-          "test rbx, rbx; mov rax, qword ptr [r15]; jne +21; mov eax, 1; lea r15, [r15 - 8]; mov rbx, rax; "
+          "test rbx, rbx; mov rax, qword ptr [r15]; jne +17; mov eax, 1; lea r15, [r15 - 8]; mov rbx, rax; "
           "lea r15, [r15 + 8]; ret");
     CHECK(run("0 t-zb 5 t-zb") == std::vector<cell>{1});
 }
@@ -136,4 +136,44 @@ TEST_CASE("rotate-loops: BEGIN cond WHILE body REPEAT tests cond again at the bo
     rotate_loops(call, labels);
     CHECK(call.size() == 5);
     CHECK(run(": t-rot 0 begin dup 5 < while 1+ repeat ; t-rot") == std::vector<cell>{5});
+}
+
+TEST_CASE("duplicate-latch: a jump to the loop's latch takes a copy of it", "[peephole]") {
+    // Do 0, Prim 0=, JumpZ 1, Prim 1+, Label 1, Lit 2, PlusLoop 0
+    //   ->  Do 0, 0=, JumpNZ 2, Lit 2, LoopStep 0 (+LOOP's), Leave 0, Label 2, 1+, Label 1, Lit 2, PlusLoop 0
+    Word* zeq = prim_word("0=");
+    Word* inc = prim_word("1+");
+    std::vector<Op> ops = {{OpKind::Do, 0, nullptr, 0},      {OpKind::Prim, 0, zeq},      {OpKind::JumpZ, 0, nullptr, 1},
+                           {OpKind::Prim, 0, inc},            {OpKind::Label, 0, nullptr, 1}, {OpKind::Lit, 2},
+                           {OpKind::PlusLoop, 0, nullptr, 0}};
+    int labels = 2;
+    duplicate_latches(ops, labels);
+    REQUIRE(labels == 3);
+    REQUIRE(ops.size() == 11);
+    CHECK(ops[2].kind == OpKind::JumpZ);
+    CHECK(ops[2].invert);
+    CHECK(ops[2].a == 2);
+    CHECK(ops[3].kind == OpKind::Lit);
+    CHECK(ops[3].n == 2);
+    CHECK(ops[4].kind == OpKind::LoopStep);
+    CHECK(ops[4].n == 1);   // +LOOP's step, popped
+    CHECK(ops[5].kind == OpKind::Leave);
+    CHECK(ops[6].kind == OpKind::Label);
+    CHECK(ops[6].a == 2);
+    CHECK(ops[7].w == inc);
+    // A jump out of a nested loop to the outer loop's latch is left alone
+    // (the inner loop's registers would still be live there).
+    std::vector<Op> nested = {{OpKind::Do, 0, nullptr, 0}, {OpKind::Do, 0, nullptr, 1}, {OpKind::Jump, 0, nullptr, 0},
+                              {OpKind::Loop, 0, nullptr, 1}, {OpKind::Label, 0, nullptr, 0}, {OpKind::Loop, 0, nullptr, 0}};
+    labels = 1;
+    duplicate_latches(nested, labels);
+    CHECK(nested.size() == 6);
+    CHECK(nested[2].kind == OpKind::Jump);
+    // And so is a latch behind a call.
+    std::vector<Op> call = {{OpKind::Do, 0, nullptr, 0}, {OpKind::JumpZ, 0, nullptr, 0}, {OpKind::Label, 0, nullptr, 0},
+                            {OpKind::Call, 0, inc}, {OpKind::Loop, 0, nullptr, 0}};
+    labels = 1;
+    duplicate_latches(call, labels);
+    CHECK(call.size() == 5);
+    CHECK(run(": t-dl 0 10 0 do i 1 and if 1+ then loop ; t-dl") == std::vector<cell>{5});
 }

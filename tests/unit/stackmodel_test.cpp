@@ -4,6 +4,7 @@
 // running it. The same definitions under -O0 give the same results
 // (tests/unit/differential_test.cpp checks that on generated code).
 #include "support.h"
+#include "asm/assembler.h"
 #include <regex>
 
 using namespace xf;
@@ -67,7 +68,7 @@ TEST_CASE("model: >R and R> in one piece of code pass through registers", "[mode
 TEST_CASE("model: a BEGIN loop keeps its items in registers", "[model]") {
     // BEGIN cond WHILE body REPEAT is rotated: the condition again at the bottom, one jump a time round.
     CHECK(code("m-begin", "begin dup while 1- repeat drop") ==
-          "test rbx, rbx; je +22; lea rbx, [rbx - 1]; test rbx, rbx; jne +9; mov rbx, qword ptr [r15]; "
+          "test rbx, rbx; je +14; lea rbx, [rbx - 1]; test rbx, rbx; jne +5; mov rbx, qword ptr [r15]; "
           "lea r15, [r15 + 8]; ret");
     CHECK(run("7 5 m-begin") == std::vector<cell>{7});
     CHECK(code("m-until", "0 begin 1+ dup 10 = until") ==
@@ -78,17 +79,17 @@ TEST_CASE("model: a BEGIN loop keeps its items in registers", "[model]") {
 
 TEST_CASE("model: both arms of IF ELSE THEN meet in the same registers", "[model]") {
     CHECK(code("m-ifelse", "if 1 else 2 then") ==
-          "test rbx, rbx; mov rax, qword ptr [r15]; je +22; mov ecx, 1; jmp +27; mov ecx, 2; mov rbx, rcx; ret");
+          "test rbx, rbx; mov rax, qword ptr [r15]; je +15; mov ecx, 1; jmp +20; mov ecx, 2; mov rbx, rcx; ret");
     CHECK(run("0 m-ifelse 5 m-ifelse") == std::vector<cell>{2, 1});
 }
 
 TEST_CASE("model: n AND before a branch is one test", "[model]") {
     CHECK(code("m-andif", "1 and if 1 else 2 then") ==
-          "test rbx, 1; mov rax, qword ptr [r15]; je +26; mov ecx, 1; jmp +31; mov ecx, 2; mov rbx, rcx; ret");
+          "test rbx, 1; mov rax, qword ptr [r15]; je +19; mov ecx, 1; jmp +24; mov ecx, 2; mov rbx, rcx; ret");
     CHECK(run("3 m-andif 4 m-andif") == std::vector<cell>{1, 2});
     // 0= (and the other zero comparisons) before IF: the same test, the jump inverted.
     CHECK(code("m-and0=", "255 and 0= if 1 else 2 then") ==
-          "test rbx, 0xff; mov rax, qword ptr [r15]; jne +26; mov ecx, 1; jmp +31; mov ecx, 2; mov rbx, rcx; ret");
+          "test rbx, 0xff; mov rax, qword ptr [r15]; jne +19; mov ecx, 1; jmp +24; mov ecx, 2; mov rbx, rcx; ret");
     CHECK(run("256 m-and0= 3 m-and0=") == std::vector<cell>{1, 2});
     CHECK(run(": m-and0< -8 and 0< if 1 else 2 then ; -9 m-and0< 7 m-and0<") == std::vector<cell>{1, 2});
 }
@@ -96,8 +97,8 @@ TEST_CASE("model: n AND before a branch is one test", "[model]") {
 TEST_CASE("model: DO LOOP keeps the sum in a register and I is one lea", "[model]") {
     CHECK(code("m-sum", "0 swap 0 ?do i + loop") ==
           "push r13; push r14; mov r13, rbx; btc r13, 0x3f; mov r14d, 0; sub r14, r13; "
-          "movabs r11, 0x8000000000000000; cmp r14, r11; jne +54; pop r14; pop r13; mov eax, 0; jmp +80; "
-          "mov eax, 0; lea r11, [r14 + r13]; add rax, r11; add r14, 1; jno +59; pop r14; pop r13; mov rbx, rax; ret");
+          "movabs r11, 0x8000000000000000; cmp r14, r11; jne +51; pop r14; pop r13; mov eax, 0; jmp +73; "
+          "mov eax, 0; lea r11, [r14 + r13]; add rax, r11; add r14, 1; jno +56; pop r14; pop r13; mov rbx, rax; ret");
     CHECK(run("10 m-sum 0 m-sum") == std::vector<cell>{45, 0});
 }
 
@@ -140,8 +141,8 @@ TEST_CASE("recursion: RECURSE is inlined three levels deep, and in tail position
     // The innermost copy's own RECURSE is the last thing: jmp to the start.
     // Each copy's EXIT is one inverted branch (branch-over-jump) to the end.
     CHECK(code("m-count", "dup 0= if exit then 1- recurse") ==
-          "test rbx, rbx; jne +10; ret; lea rbx, [rbx - 1]; test rbx, rbx; je +58; lea rbx, [rbx - 1]; "
-          "test rbx, rbx; je +58; lea rbx, [rbx - 1]; test rbx, rbx; je +58; lea rbx, [rbx - 1]; jmp +0; ret");
+          "test rbx, rbx; jne +6; ret; lea rbx, [rbx - 1]; test rbx, rbx; je +42; lea rbx, [rbx - 1]; "
+          "test rbx, rbx; je +42; lea rbx, [rbx - 1]; test rbx, rbx; je +42; lea rbx, [rbx - 1]; jmp +0; ret");
     CHECK(run("100000000 m-count") == std::vector<cell>{0});   // would overflow the return stack as calls
     run(": m-fib dup 2 < if exit then dup 1- recurse swap 2 - recurse + ;");
     std::string fib = listing_of("m-fib");
@@ -236,4 +237,70 @@ TEST_CASE("model: a loop head starts a 64-byte window, after NOPs that fall thro
     REQUIRE(jne != std::string::npos);
     long target = std::stol(aligned.substr(jne + 5));
     CHECK(((uintptr_t)find_word("m-aligned")->code + target) % 64 == 0);
+}
+
+TEST_CASE("model: each arm of an IF before LOOP goes round through its own copy of the latch", "[model]") {
+    // duplicate-latch: one taken branch a time round on either arm. The code
+    // after the second copy (the original latch, reached by no jump any
+    // more) is not assembled, so that copy's jump out lands on the next
+    // instruction and is not assembled either.
+    CHECK(code("m-arms", "0 10 0 do i 1 and if 1+ else 2 + then loop") ==
+          "push r13; push r14; movabs r13, 0x800000000000000a; movabs r14, 0x7ffffffffffffff6; mov eax, 0; "
+          "lea rcx, [r14 + r13]; test rcx, 1; jne +54; add r14, 1; lea rax, [rax + 2]; jno +29; jmp +64; "
+          "add r14, 1; lea rax, [rax + 1]; jno +29; pop r14; pop r13; mov qword ptr [r15 - 8], rbx; mov rbx, rax; "
+          "lea r15, [r15 - 8]; ret");
+    CHECK(run("m-arms") == std::vector<cell>{15});
+}
+
+TEST_CASE("jumps: forward jumps are short where they reach and near where they do not", "[model]") {
+    CHECK(code("m-short", "if 1+ then") == "test rbx, rbx; mov rax, qword ptr [r15]; je +12; lea rax, [rax + 1]; "
+                                           "mov rbx, rax; lea r15, [r15 + 8]; ret");
+    CHECK(run("5 0 m-short 5 1 m-short") == std::vector<cell>{5, 6});
+    // Forty stores of 8 bytes: the jump over them needs a 32-bit displacement.
+    std::string body = "if";
+    for (int i = 0; i < 40; ++i) body += " dup " + std::to_string(i) + " cells dbuf-j + !";
+    body += " then";
+    run("create dbuf-j 40 cells allot");
+    std::string l = code("m-far", body);
+    size_t je = l.find("je +");
+    REQUIRE(je != std::string::npos);
+    long target = std::stol(l.substr(je + 4));
+    CHECK(target > 127);
+    const uint8_t* p = (const uint8_t*)find_word("m-far")->code;
+    size_t at = 0;
+    while (!(p[at] == 0x0F && p[at + 1] == 0x84)) ++at;   // je rel32
+    CHECK(at + 6 + *(const int32_t*)(p + at + 2) == size_t(target));
+    CHECK(run("7 1 m-far dbuf-j 39 cells + @") == std::vector<cell>{7, 7});
+}
+
+TEST_CASE("jumps: the plan sizes each forward jump from what the pass before measured", "[model]") {
+    loop_alignment = 64;
+    JumpRecord r;
+    r.clear(5);
+    // label 0 at 20, right after a 5-byte jmp at 15: not assembled at all.
+    r.sites.push_back({15, 20, 0});
+    r.bound_at[0] = 20;
+    // label 1 at 180, from a 6-byte jcc at 60: short (displacement 118).
+    r.sites.push_back({60, 66, 1});
+    r.bound_at[1] = 180;
+    // label 2 at 100, from a jcc at 30, with a loop head's padding between:
+    // 68 now, but the padding may grow by 63 once other jumps shrink: near.
+    r.sites.push_back({30, 36, 2});
+    r.bound_at[2] = 100;
+    r.aligns.push_back(50);
+    // label 3 at 300: near.
+    r.sites.push_back({40, 46, 3});
+    r.bound_at[3] = 300;
+    // label 4 never placed: near.
+    r.sites.push_back({50, 56, 4});
+    std::vector<JumpSize> plan;
+    CHECK(r.plan(plan));
+    CHECK(plan == std::vector<JumpSize>{JumpSize::None, JumpSize::Short, JumpSize::Near, JumpSize::Near, JumpSize::Near});
+    // Nothing to gain: every site already short, or near for good reason.
+    JumpRecord same;
+    same.clear(1);
+    same.sites.push_back({0, 2, 0});
+    same.bound_at[0] = 50;
+    CHECK_FALSE(same.plan(plan));
+    loop_alignment = 1;
 }
