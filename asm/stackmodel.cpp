@@ -34,6 +34,7 @@
 // (scratch and TOS of the canonical convention); r11 is its own scratch.
 // LOOPT/LOOPB keep the innermost DO loop as in the canonical compiler.
 #include "asm/assembler.h"
+#include "asm/runtime.h"
 #include <algorithm>
 #include <cstring>
 
@@ -49,7 +50,7 @@ enum class Sem : uint8_t {
     OnePlus, OneMinus, CellPlus, CharPlus, Chars,
     Compare, Fetch, Store, CFetch, CStore, PlusStore, Pick,
     FDup, FDrop, FSwap, FOver, FNip, FTuck, FRot, FAdd, FSub, FMul, FDiv, FNegate, FAbs, FSqrt, FFetch, FStore,
-    LoopI, LoopJ, ToR, RFrom, RFetch, RDrop,
+    LoopI, LoopJ, ToR, RFrom, RFetch, RDrop, QuestionDupe,
 };
 
 struct SemEntry { const char* name; Sem sem; };
@@ -68,7 +69,7 @@ constexpr SemEntry sem_table[] = {
     {"FDUP", Sem::FDup}, {"FDROP", Sem::FDrop}, {"FSWAP", Sem::FSwap}, {"FOVER", Sem::FOver}, {"FNIP", Sem::FNip},
     {"FTUCK", Sem::FTuck}, {"FROT", Sem::FRot}, {"F+", Sem::FAdd}, {"F-", Sem::FSub}, {"F*", Sem::FMul},
     {"F/", Sem::FDiv}, {"FNEGATE", Sem::FNegate}, {"FABS", Sem::FAbs}, {"FSQRT", Sem::FSqrt}, {"F@", Sem::FFetch},
-    {"F!", Sem::FStore},
+    {"F!", Sem::FStore}, {"?DUP", Sem::QuestionDupe},
 };
 
 Sem sem_of(const Prim* p) {
@@ -294,6 +295,12 @@ public:
                     branch(b.a, c);
                     continue;
                 }
+            }
+            // ?DUP before a branch: one test, and the item stays only where it is not zero.
+            if (op.kind == OpKind::Prim && sem_of(op.w->prim) == Sem::QuestionDupe && i + 1 < ops.size() &&
+                ops[i + 1].kind == OpKind::JumpZ && question_dupe_branch(ops[i + 1])) {
+                ++i;
+                continue;
             }
             // A jump to the label right after it is no jump at all.
             if (op.kind == OpKind::Jump && i + 1 < ops.size() && ops[i + 1].kind == OpKind::Label &&
@@ -893,8 +900,82 @@ private:
             fallback(op);
             unreachable();
             break;
+        case OpKind::Call:
+            if (op.w->code == throw_code_body) throw_if_nonzero(op);
+            else fallback(op);
+            break;
         default: fallback(op); break;
         }
+    }
+
+    // ?DUP followed by a branch on the same item: `test x, x`, then the
+    // jump when zero leaves without x (JumpZ), or the jump when not zero
+    // leaves with it (JumpNZ, after loop rotation). On the path that goes
+    // on with x, x must survive the jump's conforming moves: it is kept in
+    // a register the label's state does not use. False (nothing done) when
+    // every register is taken.
+    bool question_dupe_branch(const Op& jz) {
+        Item x = pop();
+        int r = value_reg(x);
+        pinned |= 1u << r;
+        if (!jz.invert) {
+            const Target& t = target(jz.a);   // decided now, if it was not, around r
+            if (std::find(t.regs.begin(), t.regs.end(), r) != t.regs.end()) {
+                int free_reg = -1;
+                for (int c : POOL)
+                    if (uses(c) == 0 && std::find(t.regs.begin(), t.regs.end(), c) == t.regs.end()) free_reg = c;
+                if (free_reg < 0) {
+                    pinned = 0;
+                    push(Item::in(r));
+                    return false;
+                }
+                g.mov(R(free_reg), R(r));
+                r = free_reg;
+                pinned = 1u << r;
+            }
+            g.test(R(r), R(r));
+            branch(jz.a, Cond::E);
+            pinned = 0;
+            push(Item::in(r));
+        } else {
+            g.test(R(r), R(r));
+            pinned = 0;
+            push(Item::in(r));
+            branch(jz.a, Cond::NE);
+            pop();
+        }
+        return true;
+    }
+
+    // x THROW: `test x, x` and on to the next op when it is zero; the state
+    // is made canonical and THROW called only on the way out.
+    std::vector<Item> saved_items, saved_ritems;
+    std::vector<FItem> saved_fitems;
+    void throw_if_nonzero(const Op& op) {
+        Item x = pop();
+        if (x.imm && x.n == 0) return;
+        if (x.imm) {
+            push(x);
+            fallback(op);
+            unreachable();
+            return;
+        }
+        int r = value_reg(x);
+        g.test(R(r), R(r));
+        Xbyak::Label zero;
+        g.jz(zero, Gen::T_NEAR);
+        saved_items = items;
+        saved_ritems = ritems;
+        saved_fitems = fitems;
+        int saved_consumed = consumed, saved_fconsumed = fconsumed;
+        push(Item::in(r));
+        fallback(op);
+        items = saved_items;
+        ritems = saved_ritems;
+        fitems = saved_fitems;
+        consumed = saved_consumed;
+        fconsumed = saved_fconsumed;
+        g.L(zero);
     }
 
     // cmp (or test) for comparison p on the top two (one) items, then a
@@ -1020,7 +1101,7 @@ private:
     bool prim(const Prim* p) {
         Sem s = sem_of(p);
         switch (s) {
-        case Sem::None: return false;
+        case Sem::None: case Sem::QuestionDupe: return false;
         case Sem::Dup: ensure(1); push(items.back()); break;
         case Sem::Drop:
             if (items.empty()) ++consumed;

@@ -178,6 +178,9 @@ const std::map<std::string, Case> CASES = {
     {"BASE", {{""}, "@"}},
     {">IN", {{""}}},
     {"BLK", {{""}, "@"}},
+    // memory allocation: the address varies, so `after` keeps its alignment and frees it
+    {"ALLOCATE", {{"24", "0", "1000", "1024", "1025", "100000", "-1"}, "swap dup 7 and swap free + +"}},
+    {"FREE", {{"0", "8", "24 allocate drop", "5000 allocate drop", "24 allocate drop dup free drop", "here"}}},
     {"SCR", {{""}, "@"}},
 };
 

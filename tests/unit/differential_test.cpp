@@ -41,7 +41,7 @@ private:
                                              "u<", "u>", "min", "max", "lshift", "rshift"};
         static const char* const unary[] = {"negate", "invert", "1+", "1-", "2*", "2/", "abs", "0=", "0<", "0>", "0<>"};
         static const char* const compare[] = {"=", "<>", "<", ">", "<=", ">=", "u<", "u>", "0=", "0<", "0>", "0<>"};
-        switch (pick(20)) {
+        switch (pick(21)) {
         case 0: s += number() + " "; ++d; break;
         case 1:
             if (d >= 1) { s += "dup "; ++d; }
@@ -149,6 +149,15 @@ private:
         case 18:   // LEAVE from inside an IF before the latch
             if (d >= 1 && depth_left > 0) {
                 s += std::to_string(pick(6)) + " 0 ?do " + body(d, d, 0, depth_left - 1) + "dup i < if leave then loop ";
+            }
+            break;
+        case 19:   // ?DUP before IF and WHILE, and a THROW that does not throw
+            if (d >= 1 && depth_left > 0) {
+                switch (pick(3)) {
+                case 0: s += "dup ?dup if " + body(d + 1, d + 1, 0, depth_left - 1) + "drop then "; break;
+                case 1: s += "dup 3 and begin ?dup while 1- repeat "; break;
+                default: s += "dup 0 and throw "; break;
+                }
             }
             break;
         default:

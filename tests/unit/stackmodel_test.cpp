@@ -304,3 +304,28 @@ TEST_CASE("jumps: the plan sizes each forward jump from what the pass before mea
     CHECK_FALSE(same.plan(plan));
     loop_alignment = 1;
 }
+
+TEST_CASE("model: ?DUP before IF or WHILE is one test, the item kept only on the path that wants it", "[model]") {
+    CHECK(code("m-qdup", "?dup if 1+ then") ==
+          "mov rax, qword ptr [r15]; test rbx, rbx; je +16; lea rax, [rbx + 1]; lea r15, [r15 - 8]; mov rbx, rax; "
+          "lea r15, [r15 + 8]; ret");
+    CHECK(run("7 0 m-qdup 7 4 m-qdup") == Cells{7, 7, 5});
+    // Rotated: the test at the bottom jumps back while not zero, with the item.
+    CHECK(code("m-qwhile", "begin ?dup while 1- repeat") ==
+          "mov rax, qword ptr [r15]; test rbx, rbx; je +17; lea rbx, [rbx - 1]; test rbx, rbx; jne +8; mov rbx, rax; "
+          "lea r15, [r15 + 8]; ret");
+    CHECK(run("7 3 m-qwhile 7 0 m-qwhile") == Cells{7, 7});
+}
+
+TEST_CASE("model: THROW is a test of the code; the call only when it is not zero", "[model]") {
+    run(": m-thr throw 5 ;");
+    std::string l = listing_of("m-thr");
+    CHECK(l.rfind("test rbx, rbx; je +", 0) == 0);
+    CHECK(l.find("; call 0x") != std::string::npos);
+    CHECK(run("0 m-thr") == Cells{5});
+    CHECK(run("-3 ' m-thr catch") == Cells{-3, -3});   // the depth at CATCH restored: the code's slot, then the code
+    // Items in registers stay there on the path that goes on; the throwing path spills them.
+    run(": m-thr2 1 2 rot throw + ;");
+    CHECK(run("0 m-thr2") == Cells{3});
+    CHECK(run("9 -7 ' m-thr2 catch nip") == Cells{9, -7});
+}
