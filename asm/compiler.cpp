@@ -50,9 +50,10 @@ void compile_literal(cell n) { compile_op({OpKind::Lit, n}); }
 // -- Inlining ------------------------------------------------------------------
 // A small colon definition keeps its op list (before the fusion rules, so
 // that they can work across the seam), and a call to it copies the ops in,
-// its labels renumbered. Not inlined: anything that depends on being a
-// function of its own — EXIT, RECURSE, DOES>, locals, DO loops (their
-// return-stack frame), words that touch the return stack.
+// its labels renumbered; an EXIT in it becomes a jump to the copy's end.
+// Not inlined: anything that depends on being a function of its own —
+// RECURSE, DOES>, locals, DO loops (their return-stack frame), words that
+// touch the return stack.
 //
 // The kept op lists lie one after another in one pool, listed in the order
 // of their words, which is the order of the words' addresses: a word made
@@ -94,7 +95,8 @@ static bool inlinable(const Op* begin, const Op* end) {
     if (size_t(end - begin) > INLINE_MAX_OPS) return false;
     for (const Op& op : std::span(begin, end)) {
         switch (op.kind) {
-        case OpKind::Lit: case OpKind::FLit: case OpKind::Call: case OpKind::Jump: case OpKind::JumpZ: case OpKind::Label:
+        case OpKind::Lit: case OpKind::FLit: case OpKind::Call: case OpKind::CallDeferred: case OpKind::Jump:
+        case OpKind::JumpZ: case OpKind::Label: case OpKind::Exit:
             break;
         case OpKind::Prim:
             if (op.w->prim->rstack) return false;
@@ -107,15 +109,22 @@ static bool inlinable(const Op* begin, const Op* end) {
 
 static bool inlinable(const std::vector<Op>& ops) { return inlinable(ops.data(), ops.data() + ops.size()); }
 
-// Copies a kept op list into the definition, its labels renumbered.
+// Copies a kept op list into the definition, its labels renumbered; an
+// EXIT in it jumps to the copy's end.
 static void inline_ops_of(const InlineBody* b) {
     int base = def.labels;
     def.labels += b->labels;
+    int end = -1;
     for (size_t i = b->at; i < b->at + b->len; ++i) {
         Op op = inline_ops[i];
         if (op.kind == OpKind::Jump || op.kind == OpKind::JumpZ || op.kind == OpKind::Label) op.a += base;
+        if (op.kind == OpKind::Exit) {
+            if (end < 0) end = def.labels++;
+            op = Op{OpKind::Jump, 0, nullptr, end};
+        }
         compile_op(op);
     }
+    if (end >= 0) compile_op(Op{OpKind::Label, 0, nullptr, end});
 }
 
 static bool inline_call(const Word* w) {
@@ -162,6 +171,8 @@ void compile_xt(Word* w) {
         if (const InlineBody* b = optimize ? does_part_at(w->value) : nullptr) inline_ops_of(b);
         else compile_op({OpKind::CallCode, w->value});
         break;
+    // A DEFER word calls what its body holds now, without its stub's jump.
+    case Kind::Defer: compile_op({OpKind::CallDeferred, (cell)w->body}); break;
     case Kind::Create:
     case Kind::Variable: compile_literal((cell)w->body); break;
     case Kind::Local: compile_op({OpKind::LocalFetch, 0, nullptr, int(w->value)}); break;
@@ -190,8 +201,8 @@ static void inline_recursion(Definition& d) {
     bool recursive = false;
     for (const Op& op : d.ops) {
         switch (op.kind) {
-        case OpKind::Lit: case OpKind::FLit: case OpKind::Call: case OpKind::Jump: case OpKind::JumpZ:
-        case OpKind::Label: case OpKind::Exit:
+        case OpKind::Lit: case OpKind::FLit: case OpKind::Call: case OpKind::CallDeferred: case OpKind::Jump:
+        case OpKind::JumpZ: case OpKind::Label: case OpKind::Exit:
             break;
         case OpKind::CallSelf: recursive = true; break;
         case OpKind::Prim:
@@ -288,6 +299,11 @@ void Assembler::emit_canonical(const Op& op) {
     case OpKind::Call: g.call_rx(op.w->code); break;
     case OpKind::CallSelf: g.call(self); break;
     case OpKind::CallCode: g.call_rx((const void*)op.n); break;
+    case OpKind::CallDeferred:
+        g.mov(rax, op.n);
+        g.mov(rax, g.qword[rax]);
+        g.call(g.qword[rax]);   // the xt's code field
+        break;
     case OpKind::TailCall:
         if (frame) g.leave();
         if (op.w) g.jmp_rx(op.w->code);

@@ -20,6 +20,7 @@ enum class OpKind : uint8_t {
     CmpImmJumpZ, // the same with the literal n as the second operand
     CallSelf, // RECURSE
     CallCode, // call the code at address n (a DOES> word's behaviour, its body pushed before)
+    CallDeferred, // call the xt held in the cell at address n (a DEFER word's body): no stub between
     Jump,     // to label a
     JumpZ,    // pop; to label a when zero
     Label,    // place label a

@@ -337,7 +337,8 @@ private:
     bool dead(const Op& op) {
         switch (op.kind) {
         case OpKind::Lit: case OpKind::FLit: case OpKind::Prim: case OpKind::PrimImm: case OpKind::Call:
-        case OpKind::CallSelf: case OpKind::CallCode: case OpKind::LocalFetch: case OpKind::LocalStore:
+        case OpKind::CallSelf: case OpKind::CallCode: case OpKind::CallDeferred: case OpKind::LocalFetch:
+        case OpKind::LocalStore:
         case OpKind::LoopStep:
             return true;
         case OpKind::Jump: case OpKind::JumpZ: case OpKind::CmpJumpZ: case OpKind::CmpImmJumpZ:

@@ -177,3 +177,23 @@ TEST_CASE("duplicate-latch: a jump to the loop's latch takes a copy of it", "[pe
     CHECK(call.size() == 5);
     CHECK(run(": t-dl 0 10 0 do i 1 and if 1+ then loop ; t-dl") == std::vector<cell>{5});
 }
+
+TEST_CASE("inlining: an EXIT in a small definition jumps to the end of its copy", "[peephole]") {
+    run(": t-clamp dup 0< if drop 0 exit then 1+ ;  : t-clamp2 t-clamp t-clamp 10 + ;");
+    std::string l = listing_of("t-clamp2");
+    INFO(l);
+    CHECK(l.find("call") == std::string::npos);
+    CHECK(l.find("ret") == l.rfind("ret"));   // one return, at the end
+    CHECK(run("-5 t-clamp2 3 t-clamp2") == Cells{11, 15});
+}
+
+TEST_CASE("a DEFER word is called through its body, without its stub", "[peephole]") {
+    run("defer t-df  ' 1+ is t-df  : t-dfc 5 t-df ;");
+    std::string l = listing_of("t-dfc");
+    INFO(l);
+    CHECK(l.find("call qword ptr [rax]") != std::string::npos);
+    CHECK(l.find("call t-df") == std::string::npos);
+    CHECK(run("t-dfc") == Cells{6});
+    run("' 2* is t-df");   // IS takes effect in code compiled before it
+    CHECK(run("t-dfc") == Cells{10});
+}
