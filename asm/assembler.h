@@ -56,6 +56,9 @@ struct Assembler {
     size_t forward_jumps = 0;
 };
 
+// setcc: r8 = 1 when c holds after the flags already set, else 0.
+void set_if(Gen& g, Cond c, const Xbyak::Reg8& r);
+
 // The optimising assembler: the compile-time stack model.
 void* assemble_modeled(const std::vector<Op>& ops, int nlabels, const std::vector<LoopLabels>& loops, size_t* size);
 

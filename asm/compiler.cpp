@@ -278,12 +278,50 @@ void Assembler::ret() {
     g.ret();
 }
 
+// (Switches, not tables of member pointers: gcc with the sanitizers warns
+// that such a table may be read uninitialized.)
 void Assembler::jump_if(Cond c, Xbyak::Label& to, Gen::LabelType type) {
-    using CG = Xbyak::CodeGenerator;
-    using Jcc = void (CG::*)(const Xbyak::Label&, CG::LabelType);
-    static const Jcc jcc[16] = {&CG::jo, &CG::jno, &CG::jb, &CG::jae, &CG::je, &CG::jne, &CG::jbe, &CG::ja,
-                                &CG::js, &CG::jns, &CG::jp, &CG::jnp, &CG::jl, &CG::jge, &CG::jle, &CG::jg};
-    (g.*jcc[int(c)])(to, type);
+    switch (c) {
+    case Cond::O: g.jo(to, type); break;
+    case Cond::NO: g.jno(to, type); break;
+    case Cond::B: g.jb(to, type); break;
+    case Cond::AE: g.jae(to, type); break;
+    case Cond::E: g.je(to, type); break;
+    case Cond::NE: g.jne(to, type); break;
+    case Cond::BE: g.jbe(to, type); break;
+    case Cond::A: g.ja(to, type); break;
+    case Cond::S: g.js(to, type); break;
+    case Cond::NS: g.jns(to, type); break;
+    case Cond::P: g.jp(to, type); break;
+    case Cond::NP: g.jnp(to, type); break;
+    case Cond::L: g.jl(to, type); break;
+    case Cond::GE: g.jge(to, type); break;
+    case Cond::LE: g.jle(to, type); break;
+    case Cond::G: g.jg(to, type); break;
+    case Cond::None: g.jmp(to, type); break;
+    }
+}
+
+void set_if(Gen& g, Cond c, const Xbyak::Reg8& r) {
+    switch (c) {
+    case Cond::O: g.seto(r); break;
+    case Cond::NO: g.setno(r); break;
+    case Cond::B: g.setb(r); break;
+    case Cond::AE: g.setae(r); break;
+    case Cond::E: g.sete(r); break;
+    case Cond::NE: g.setne(r); break;
+    case Cond::BE: g.setbe(r); break;
+    case Cond::A: g.seta(r); break;
+    case Cond::S: g.sets(r); break;
+    case Cond::NS: g.setns(r); break;
+    case Cond::P: g.setp(r); break;
+    case Cond::NP: g.setnp(r); break;
+    case Cond::L: g.setl(r); break;
+    case Cond::GE: g.setge(r); break;
+    case Cond::LE: g.setle(r); break;
+    case Cond::G: g.setg(r); break;
+    case Cond::None: g.mov(r, 1); break;
+    }
 }
 
 void Assembler::emit_canonical(const Op& op) {

@@ -1025,16 +1025,8 @@ private:
     void compare_value(const Prim* p) {
         Cond c = p->cond;
         if (!compare_flags(p, c)) return;
-        static const auto setcc = [](Gen& g, Cond c, const Xbyak::Reg8& r) {
-            using CG = Xbyak::CodeGenerator;
-            using Set = void (CG::*)(const Xbyak::Operand&);
-            static const Set set[16] = {&CG::seto, &CG::setno, &CG::setb, &CG::setae, &CG::sete, &CG::setne,
-                                        &CG::setbe, &CG::seta, &CG::sets, &CG::setns, &CG::setp, &CG::setnp,
-                                        &CG::setl, &CG::setge, &CG::setle, &CG::setg};
-            (g.*set[int(c)])(r);
-        };
         int d = alloc();   // mov-free: the flags survive a spill
-        setcc(g, c, R(d).cvt8());
+        set_if(g, c, R(d).cvt8());
         g.movzx(R(d).cvt32(), R(d).cvt8());
         g.neg(R(d));
         push(Item::in(d));
