@@ -353,21 +353,27 @@ std::string try_input(Process& p, const std::string& input, long count, bool tra
     if (sent && p.await(marker, 3)) return "";
     std::string status = p.exit_status();
     if (!status.empty() || !sent) return status.empty() ? "stopped reading its input" : status;
-    if (p.output.find("(fuzz-sync)") != std::string::npos) {
+    // The sync line was read and answered, but wrongly.
+    auto sync_failed = [&]() -> std::string {
+        if (p.output.find("(fuzz-sync)") == std::string::npos) return "";
         // Standard words can empty the search order (ONLY, then executing a
         // VOCABULARY, or SET-ORDER): then `[` itself is not found. That is
         // the program's doing, not a fault; the caller starts afresh.
         if (p.output.find("undefined word\n    #" + std::to_string(count) + " (fuzz-sync)") != std::string::npos)
             return SEARCH_ORDER_GONE;
         return "answers, but the sync line fails (a broken dictionary?)";
-    }
+    };
+    if (std::string failed = sync_failed(); !failed.empty()) return failed;
     // An endless loop must yield to Ctrl-C. On a loaded machine a busy
-    // process can be slow to answer, so it gets two chances and time.
-    kill(p.pid, SIGINT);
-    p.send(sync);
-    if (p.await(marker, 5)) return "";
-    kill(p.pid, SIGINT);
-    if (p.await(marker, 10)) return "";
+    // process can be slow to answer, so it gets two chances and time. The
+    // loop may have emptied the search order before it was stopped (a
+    // VOCABULARY word run in it): then the sync line fails as above.
+    for (int wait : {5, 10}) {
+        kill(p.pid, SIGINT);
+        if (wait == 5) p.send(sync);
+        if (p.await(marker, wait)) return "";
+        if (std::string failed = sync_failed(); !failed.empty()) return failed;
+    }
     status = p.exit_status();
     return status.empty() ? "hangs, even after Ctrl-C" : status;
 }
