@@ -35,7 +35,9 @@ struct Assembler {
     Gen& g;   // Gen::reused()
     std::vector<Xbyak::Label> labels;
     std::vector<bool> bound;   // placed by bind()
-    Xbyak::Label self;
+    // The definition's first byte, for RECURSE: an address rather than an
+    // Xbyak label, which would cost hash-table work in every definition.
+    const void* start() const { return g.getCode(); }
     bool frame = false;   // a locals frame is open at this point of the code
     const std::vector<LoopLabels>& loops;
 

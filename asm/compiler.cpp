@@ -246,9 +246,7 @@ static void does_helper() {
 }
 
 Assembler::Assembler(int nlabels, const std::vector<LoopLabels>& loops_)
-    : g(Gen::reused()), labels(size_t(nlabels) + 1), bound(size_t(nlabels) + 1), loops(loops_) {
-    g.L(self);
-}
+    : g(Gen::reused()), labels(size_t(nlabels) + 1), bound(size_t(nlabels) + 1), loops(loops_) {}
 
 // Loop heads are aligned, as gcc aligns them: an AMD EPYC core delivers a
 // loop from its op cache in 64-byte windows, and the same inner loop ran a
@@ -335,7 +333,7 @@ void Assembler::emit_canonical(const Op& op) {
     case OpKind::Prim: op.w->prim->emit(g); break;
     case OpKind::PrimImm: op.w->prim->emit_imm(g, op.n); break;
     case OpKind::Call: g.call_rx(op.w->code); break;
-    case OpKind::CallSelf: g.call(self); break;
+    case OpKind::CallSelf: g.call(start()); break;
     case OpKind::CallCode: g.call_rx((const void*)op.n); break;
     case OpKind::CallDeferred:
         g.mov(rax, op.n);
@@ -345,7 +343,7 @@ void Assembler::emit_canonical(const Op& op) {
     case OpKind::TailCall:
         if (frame) g.leave();
         if (op.w) g.jmp_rx(op.w->code);
-        else g.jmp(self, Gen::T_NEAR);   // RECURSE in tail position: a loop
+        else g.jmp(start(), Gen::T_NEAR);   // RECURSE in tail position: a loop
         break;
     case OpKind::CmpJumpZ:
         // The flags come from the comparison; mov and lea leave them alone.
