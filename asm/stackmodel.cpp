@@ -254,7 +254,7 @@ public:
         targets.assign(a.labels.size(), Target{});
         items.clear();
         ritems.clear();
-        fitems.assign(1, FItem{false, FTOS.getIdx(), 0});
+        fitems_canonical();
         items.push_back(Item::in(TOS.getIdx()));
         refs.assign(a.labels.size(), 0);
         for (const Op& op : ops) count_refs(op);
@@ -575,7 +575,17 @@ private:
         fload(it, x);
         return x;
     }
+    // The float stack as the canonical state has it: FTOS in xmm8, the rest in memory.
+    void fitems_canonical() {
+        fitems.resize(1);   // not assign(): an out-of-line call, at every branch and call
+        fitems[0] = FItem{false, FTOS.getIdx(), 0};
+        fconsumed = 0;
+    }
+    bool fcanonical_already() const {
+        return fitems.size() == 1 && !fitems[0].imm && fitems[0].xmm == FTOS.getIdx() && fconsumed == 0;
+    }
     void fcanonical() {
+        if (fcanonical_already()) return;   // most code has no float on it
         while (fitems.size() > 1) {
             FItem it = fitems.front();
             fitems.erase(fitems.begin());
@@ -588,8 +598,7 @@ private:
             fload(fitems.back(), FTOS.getIdx());
         }
         if (fconsumed != 0) g.lea(FSP, g.ptr[FSP + 8 * fconsumed]);
-        fitems.assign(1, FItem{false, FTOS.getIdx(), 0});
-        fconsumed = 0;
+        fitems_canonical();
     }
     bool float_prim(Sem s) {
         switch (s) {
@@ -784,9 +793,9 @@ private:
     }
     void unreachable() {
         reachable = false;
-        fitems.assign(1, FItem{false, FTOS.getIdx(), 0});
-        fconsumed = 0;
-        items.assign(1, Item::in(TOS.getIdx()));
+        fitems_canonical();
+        items.resize(1);
+        items[0] = Item::in(TOS.getIdx());
         consumed = 0;
         ritems.clear();
     }
