@@ -51,7 +51,9 @@ struct Assembler {
     // a jump to a placed label is short when it reaches; a forward jump is
     // Near, Short when `optimistic`, or as plan[k] says for the k-th.
     void jump(int label, Cond c = Cond::None);   // jmp, or jcc
-    void bind(int label);                        // places the label here
+    // Places the label here; a label no jump goes to is not given to Xbyak,
+    // whose label manager costs hash-table work for each one.
+    void bind(int label, bool jumped_to = true);
     bool optimistic = false;
     const std::vector<JumpSize>* plan = nullptr;
     JumpRecord* record = nullptr;

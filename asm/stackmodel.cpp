@@ -810,7 +810,7 @@ private:
     void place(int label) {
         Target& t = targets[size_t(label)];
         if (!reachable && refs[size_t(label)] == 0) {   // dead code goes on
-            A.bind(label);
+            A.bind(label, refs[size_t(label)] > 0);
             return;
         }
         bool all_forward = t.arrivals == refs[size_t(label)];   // no jump comes from below
@@ -831,7 +831,7 @@ private:
                 items.push_back(Item::in(t.regs[i], i < t.homes.size() ? t.homes[i] : NO_HOME));
             consumed = t.consumed;
             reachable = true;
-            A.bind(label);
+            A.bind(label, refs[size_t(label)] > 0);
             return;
         } else {
             if (!t.decided) t = canonical_target();
@@ -844,7 +844,7 @@ private:
             A.align_loop_head();
         }
         reachable = true;
-        A.bind(label);
+        A.bind(label, refs[size_t(label)] > 0);
     }
 
     // -- Ops ------------------------------------------------------------------
