@@ -33,8 +33,11 @@ struct JumpRecord {
 
 struct Assembler {
     Gen& g;   // Gen::reused()
-    std::vector<Xbyak::Label> labels;
-    std::vector<bool> bound;   // placed by bind()
+    // Lists kept between definitions, like Gen::reused (one Assembler at a
+    // time): two allocations a definition otherwise. The labels are cleared
+    // when the Assembler ends, which takes them out of Xbyak's label manager.
+    std::vector<Xbyak::Label>& labels;
+    std::vector<bool>& bound;   // placed by bind()
     // The definition's first byte, for RECURSE: an address rather than an
     // Xbyak label, which would cost hash-table work in every definition.
     const void* start() const { return g.getCode(); }
@@ -42,6 +45,9 @@ struct Assembler {
     const std::vector<LoopLabels>& loops;
 
     Assembler(int nlabels, const std::vector<LoopLabels>& loops);
+    ~Assembler() { labels.clear(); }
+    Assembler(const Assembler&) = delete;
+    Assembler& operator=(const Assembler&) = delete;
     void ret();                              // leaves the frame, if any, and returns
     void jump_if(Cond c, Xbyak::Label& to, Gen::LabelType type = Gen::T_NEAR);   // jcc after a cmp or test
     void emit_canonical(const Op& op);

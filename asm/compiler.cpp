@@ -245,8 +245,15 @@ static void does_helper() {
     make_does(w, code);
 }
 
+static std::vector<Xbyak::Label> assembler_labels;
+static std::vector<bool> assembler_bound;
+
 Assembler::Assembler(int nlabels, const std::vector<LoopLabels>& loops_)
-    : g(Gen::reused()), labels(size_t(nlabels) + 1), bound(size_t(nlabels) + 1), loops(loops_) {}
+    : g(Gen::reused()), labels(assembler_labels), bound(assembler_bound), loops(loops_) {
+    labels.clear();
+    labels.resize(size_t(nlabels) + 1);
+    bound.assign(size_t(nlabels) + 1, false);
+}
 
 // Loop heads are aligned, as gcc aligns them: an AMD EPYC core delivers a
 // loop from its op cache in 64-byte windows, and the same inner loop ran a
