@@ -72,8 +72,25 @@ struct InlineBody {
     int labels;
     bool does_part;    // the ops after DOES>, for the words w defines
 };
+// A kept op in half an Op's room: an op a body may hold uses n (Lit, FLit)
+// or w (Call, Prim), never both, and a only as a label. The pool is the
+// biggest table a long program builds (16 MB as Ops for 100,000 short
+// definitions), and making its pages present is time a definition pays.
+struct KeptOp {
+    OpKind kind;
+    bool invert;
+    int a;
+    cell x;   // n, or w
+    static bool holds_word(OpKind k) { return k == OpKind::Call || k == OpKind::Prim; }
+    static bool fits(const Op& op) { return holds_word(op.kind) ? op.n == 0 : op.w == nullptr; }
+    static KeptOp of(const Op& op) { return {op.kind, op.invert, op.a, holds_word(op.kind) ? cell(op.w) : op.n}; }
+    Op op() const {
+        return holds_word(kind) ? Op{kind, 0, (const Word*)x, a, invert} : Op{kind, x, nullptr, a, invert};
+    }
+};
+static_assert(sizeof(KeptOp) == 16);
 static BigArray<InlineBody> inline_bodies(4u << 20);
-static BigArray<Op> inline_ops(16u << 20);
+static BigArray<KeptOp> inline_ops(16u << 20);
 
 static const InlineBody* inline_body_of(const Word* w) {
     if (w->value <= 0 || size_t(w->value) > inline_bodies.size()) return nullptr;
@@ -87,13 +104,14 @@ static void keep_inline_body(Word* w, const Op* ops, size_t n, int labels, bool 
         inline_bodies.pop_back();
     }
     inline_bodies.push_back({w, uint32_t(inline_ops.size()), uint32_t(n), labels, does_part});
-    inline_ops.append(ops, n);
+    for (size_t i = 0; i < n; ++i) inline_ops.push_back(KeptOp::of(ops[i]));
     w->value = cell(inline_bodies.size());
 }
 
 static bool inlinable(const Op* begin, const Op* end) {
     if (size_t(end - begin) > INLINE_MAX_OPS) return false;
     for (const Op& op : std::span(begin, end)) {
+        if (!KeptOp::fits(op)) return false;
         switch (op.kind) {
         case OpKind::Lit: case OpKind::FLit: case OpKind::Call: case OpKind::CallDeferred: case OpKind::Jump:
         case OpKind::JumpZ: case OpKind::Label: case OpKind::Exit:
@@ -116,7 +134,7 @@ static void inline_ops_of(const InlineBody* b) {
     def.labels += b->labels;
     int end = -1;
     for (size_t i = b->at; i < b->at + b->len; ++i) {
-        Op op = inline_ops[i];
+        Op op = inline_ops[i].op();
         if (op.kind == OpKind::Jump || op.kind == OpKind::JumpZ || op.kind == OpKind::Label) op.a += base;
         if (op.kind == OpKind::Exit) {
             if (end < 0) end = def.labels++;
