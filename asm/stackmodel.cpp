@@ -683,6 +683,7 @@ private:
     void conform(const Target& t) {
         flush_ritems();
         fcanonical();
+        if (conforms(t)) return;   // most calls: nothing to move, and the picture stays as it is
         size_t k = t.regs.size();
         while (items.size() > k) spill_bottom();
         size_t extra = k - items.size();
@@ -707,6 +708,12 @@ private:
         items.clear();
         for (size_t i = 0; i < k; ++i) items.push_back(Item::in(t.regs[i], homes[i] == NO_HOME ? NO_HOME : homes[i] - shift));
         consumed = t.consumed;
+    }
+    bool conforms(const Target& t) const {
+        if (items.size() != t.regs.size() || consumed != t.consumed) return false;
+        for (size_t i = 0; i < items.size(); ++i)
+            if (!items[i].plain() || items[i].reg != t.regs[i]) return false;
+        return true;
     }
     void parallel_move(std::vector<Move>& moves) {   // empties moves
         auto read_by_pending = [&](int reg) {
