@@ -132,10 +132,17 @@ void duplicate_latches(std::vector<Op>& ops, int& labels) {
     static std::vector<int> loop_at;       // op index -> innermost loop open there, or -1
     static std::vector<int> open_loops;
     static std::vector<Op> out;
+    // Most definitions have no loop, or no jump for a latch to take: they
+    // need none of the lists below, set up per definition.
+    bool any_loop = false, any_jump = false;
+    for (const Op& op : ops) {
+        any_loop = any_loop || op.kind == OpKind::Do || op.kind == OpKind::QDo;
+        any_jump = any_jump || op.kind == OpKind::Jump || op.kind == OpKind::JumpZ;
+    }
+    if (!any_loop || !any_jump) return;
     label_at.assign(size_t(labels), SIZE_MAX);
     loop_at.assign(ops.size(), -1);
     open_loops.clear();
-    bool any_loop = false;
     for (size_t i = 0; i < ops.size(); ++i) {
         const Op& op = ops[i];
         if (op.kind == OpKind::Label) label_at[size_t(op.a)] = i;
@@ -143,12 +150,8 @@ void duplicate_latches(std::vector<Op>& ops, int& labels) {
             if (!open_loops.empty()) open_loops.pop_back();
         }
         loop_at[i] = open_loops.empty() ? -1 : open_loops.back();
-        if (op.kind == OpKind::Do || op.kind == OpKind::QDo) {
-            open_loops.push_back(op.a);
-            any_loop = true;
-        }
+        if (op.kind == OpKind::Do || op.kind == OpKind::QDo) open_loops.push_back(op.a);
     }
-    if (!any_loop) return;
     // The latch reached from Label L: [from, to) the straight ops, ops[to] the LOOP.
     auto latch_after = [&](size_t l, size_t& to) {
         size_t straight_ops = 0;
