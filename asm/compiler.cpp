@@ -68,27 +68,57 @@ constexpr size_t INLINE_MAX_OPS = 12;
 struct InlineBody {
     const Word* w;
     uint32_t at;       // in inline_ops
-    uint32_t len;
+    uint32_t len;      // kept ops (a wide literal takes two)
     int labels;
     bool does_part;    // the ops after DOES>, for the words w defines
 };
-// A kept op in half an Op's room: an op a body may hold uses n (Lit, FLit)
-// or w (Call, Prim), never both, and a only as a label. The pool is the
-// biggest table a long program builds (16 MB as Ops for 100,000 short
-// definitions), and making its pages present is time a definition pays.
+// A kept op in a quarter of an Op's room: an op a body may hold uses n
+// (Lit, FLit, CallDeferred) or w (Call, Prim), never both, and a only as a
+// label (Exit uses none); w is kept as its offset in the header arena, and n in 32 bits, or
+// as two kept ops (`wide`, then its high half) when it does not fit. The
+// pool is the biggest table a long program builds (16 MB as Ops for
+// 100,000 short definitions), and making its pages present is time a
+// definition pays.
 struct KeptOp {
     OpKind kind;
     bool invert;
-    int a;
-    cell x;   // n, or w
+    bool wide;        // n's high 32 bits are in the next kept op's x
+    int8_t unused = 0;
+    uint32_t x;       // n's low 32 bits, the word's offset, or the label
     static bool holds_word(OpKind k) { return k == OpKind::Call || k == OpKind::Prim; }
-    static bool fits(const Op& op) { return holds_word(op.kind) ? op.n == 0 : op.w == nullptr; }
-    static KeptOp of(const Op& op) { return {op.kind, op.invert, op.a, holds_word(op.kind) ? cell(op.w) : op.n}; }
-    Op op() const {
-        return holds_word(kind) ? Op{kind, 0, (const Word*)x, a, invert} : Op{kind, x, nullptr, a, invert};
+    static bool holds_label(OpKind k) { return k == OpKind::Jump || k == OpKind::JumpZ || k == OpKind::Label; }
+    static bool fits(const Op& op) {
+        if (holds_word(op.kind))
+            return op.n == 0 && op.a == 0 && (const uint8_t*)op.w >= dict.arena && (const uint8_t*)op.w < dict.arena_end;
+        if (holds_label(op.kind)) return op.n == 0 && op.w == nullptr && op.a >= 0;
+        return op.w == nullptr && op.a == 0;
+    }
+    // Appends op (fits(op)) to `to`.
+    static void keep(const Op& op, BigArray<KeptOp>& to) {
+        if (holds_word(op.kind)) {
+            to.push_back({op.kind, op.invert, false, 0, uint32_t((const uint8_t*)op.w - dict.arena)});
+        } else if (holds_label(op.kind)) {
+            to.push_back({op.kind, op.invert, false, 0, uint32_t(op.a)});
+        } else {
+            bool wide = op.n != cell(int32_t(op.n));
+            to.push_back({op.kind, op.invert, wide, 0, uint32_t(op.n)});
+            if (wide) to.push_back({op.kind, false, false, 0, uint32_t(ucell(op.n) >> 32)});
+        }
+    }
+    // The op kept at `k`, and how many kept ops it took.
+    static Op op_at(const KeptOp* k, size_t& used) {
+        used = 1;
+        if (holds_word(k->kind)) return Op{k->kind, 0, (const Word*)(dict.arena + k->x), 0, k->invert};
+        if (holds_label(k->kind)) return Op{k->kind, 0, nullptr, int(k->x), k->invert};
+        cell n = cell(int32_t(k->x));
+        if (k->wide) {
+            n = cell(ucell(k->x) | ucell(k[1].x) << 32);
+            used = 2;
+        }
+        return Op{k->kind, n, nullptr, 0, k->invert};
     }
 };
-static_assert(sizeof(KeptOp) == 16);
+static_assert(sizeof(KeptOp) == 8);
 static BigArray<InlineBody> inline_bodies(4u << 20);
 static BigArray<KeptOp> inline_ops(16u << 20);
 
@@ -103,8 +133,9 @@ static void keep_inline_body(Word* w, const Op* ops, size_t n, int labels, bool 
         inline_ops.truncate(inline_bodies.back().at);
         inline_bodies.pop_back();
     }
-    inline_bodies.push_back({w, uint32_t(inline_ops.size()), uint32_t(n), labels, does_part});
-    for (size_t i = 0; i < n; ++i) inline_ops.push_back(KeptOp::of(ops[i]));
+    size_t at = inline_ops.size();
+    for (size_t i = 0; i < n; ++i) KeptOp::keep(ops[i], inline_ops);
+    inline_bodies.push_back({w, uint32_t(at), uint32_t(inline_ops.size() - at), labels, does_part});
     w->value = cell(inline_bodies.size());
 }
 
@@ -133,9 +164,9 @@ static void inline_ops_of(const InlineBody* b) {
     int base = def.labels;
     def.labels += b->labels;
     int end = -1;
-    for (size_t i = b->at; i < b->at + b->len; ++i) {
-        Op op = inline_ops[i].op();
-        if (op.kind == OpKind::Jump || op.kind == OpKind::JumpZ || op.kind == OpKind::Label) op.a += base;
+    for (size_t i = b->at, used; i < b->at + b->len; i += used) {
+        Op op = KeptOp::op_at(&inline_ops[i], used);
+        if (KeptOp::holds_label(op.kind)) op.a += base;
         if (op.kind == OpKind::Exit) {
             if (end < 0) end = def.labels++;
             op = Op{OpKind::Jump, 0, nullptr, end};
