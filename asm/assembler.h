@@ -33,13 +33,21 @@ struct JumpRecord {
 
 struct Assembler {
     Gen& g;   // Gen::reused()
-    std::vector<Xbyak::Label> labels;
-    std::vector<bool> bound;   // placed by bind()
-    Xbyak::Label self;
+    // Lists kept between definitions, like Gen::reused (one Assembler at a
+    // time): two allocations a definition otherwise. The labels are cleared
+    // when the Assembler ends, which takes them out of Xbyak's label manager.
+    std::vector<Xbyak::Label>& labels;
+    std::vector<bool>& bound;   // placed by bind()
+    // The definition's first byte, for RECURSE: an address rather than an
+    // Xbyak label, which would cost hash-table work in every definition.
+    const void* start() const { return g.getCode(); }
     bool frame = false;   // a locals frame is open at this point of the code
     const std::vector<LoopLabels>& loops;
 
     Assembler(int nlabels, const std::vector<LoopLabels>& loops);
+    ~Assembler() { labels.clear(); }
+    Assembler(const Assembler&) = delete;
+    Assembler& operator=(const Assembler&) = delete;
     void ret();                              // leaves the frame, if any, and returns
     void jump_if(Cond c, Xbyak::Label& to, Gen::LabelType type = Gen::T_NEAR);   // jcc after a cmp or test
     void emit_canonical(const Op& op);
@@ -49,7 +57,9 @@ struct Assembler {
     // a jump to a placed label is short when it reaches; a forward jump is
     // Near, Short when `optimistic`, or as plan[k] says for the k-th.
     void jump(int label, Cond c = Cond::None);   // jmp, or jcc
-    void bind(int label);                        // places the label here
+    // Places the label here; a label no jump goes to is not given to Xbyak,
+    // whose label manager costs hash-table work for each one.
+    void bind(int label, bool jumped_to = true);
     bool optimistic = false;
     const std::vector<JumpSize>* plan = nullptr;
     JumpRecord* record = nullptr;

@@ -9,23 +9,30 @@
 
 namespace xf {
 
+// Every definition has one: 24 bytes, not 32 (the size fits 32 bits, and
+// code has a word or a label, never both).
 struct Range {
     const uint8_t* start;
-    size_t size;
-    const Word* word;
-    const char* label;   // for code no word owns
+    uint32_t size;
+    bool has_word;
+    union {
+        const Word* word;
+        const char* label;   // for code no word owns
+    };
+    const Word* owner() const { return has_word ? word : nullptr; }
     std::string name() const {
-        if (!word) return label;
+        if (!has_word) return label;
         return word->name_len ? std::string(word->name_view()) : std::string(":noname");
     }
 };
+static_assert(sizeof(Range) == 24);
 static BigArray<Range> ranges(8u << 20);
 static FILE* perf_map = nullptr;
 static bool gdb_jit = false;
 
 static void note_perf(const Range& r) {
     if (r.size == 0) return;
-    fprintf(perf_map, "%lx %zx %s\n", (unsigned long)(uintptr_t)r.start, r.size, r.name().c_str());
+    fprintf(perf_map, "%lx %zx %s\n", (unsigned long)(uintptr_t)r.start, size_t(r.size), r.name().c_str());
     fflush(perf_map);
 }
 
@@ -54,9 +61,15 @@ static void note(const Range& r) {
     if (perf_map) note_perf(r);
     if (gdb_jit && r.size) gdb_register({{r.start, r.size, r.name()}});
 }
-void note_code(const void* start, size_t size, const Word* w) { note({(const uint8_t*)start, size, w, nullptr}); }
+void note_code(const void* start, size_t size, const Word* w) {
+    Range r{(const uint8_t*)start, uint32_t(size), w != nullptr, {}};
+    r.word = w;
+    note(r);
+}
 void note_stub(const void* start, size_t size, const char* label) {
-    note({(const uint8_t*)start, size, nullptr, label});
+    Range r{(const uint8_t*)start, uint32_t(size), false, {}};
+    r.label = label;
+    note(r);
 }
 
 const Word* word_at(const void* addr) {
@@ -65,7 +78,7 @@ const Word* word_at(const void* addr) {
                                [](const uint8_t* x, const Range& r) { return x < r.start; });
     if (it == ranges.begin()) return nullptr;
     --it;
-    return a < it->start + it->size ? it->word : nullptr;
+    return a < it->start + it->size ? it->owner() : nullptr;
 }
 
 void forget_code_from(const void* start) {

@@ -33,7 +33,19 @@ static PagesAhead code_pages;
 Gen& Gen::reused() {
     code_pages.keep_ahead(codemem.rw + codemem.used, codemem.rw + codemem.size);
     static Gen* g = new Gen();   // never destroyed: code may be assembled until exit
-    g->reset();                  // no bytes, no labels
+    // No bytes, and no labels: Xbyak's label manager forgets a label when
+    // the Label is destroyed, so after a definition it holds nothing but
+    // jumps to labels never placed (a pass given up), which its reset()
+    // clears. That reset allocates and clears hash tables, a fiftieth of
+    // the time to compile short definitions: it runs only when needed, and
+    // now and then, so that label numbers never wrap.
+    static unsigned since_reset = 0;
+    if (g->hasUndefinedLabel() || ++since_reset >= (1u << 16)) {
+        g->reset();
+        since_reset = 0;
+    } else {
+        g->resetSize();
+    }
     g->top_ = codemem.rw + codemem.used;
     g->maxSize_ = codemem.size - codemem.used;
     return *g;

@@ -68,12 +68,59 @@ constexpr size_t INLINE_MAX_OPS = 12;
 struct InlineBody {
     const Word* w;
     uint32_t at;       // in inline_ops
-    uint32_t len;
+    uint32_t len;      // kept ops (a wide literal takes two)
     int labels;
     bool does_part;    // the ops after DOES>, for the words w defines
 };
+// A kept op in a quarter of an Op's room: an op a body may hold uses n
+// (Lit, FLit, CallDeferred) or w (Call, Prim), never both, and a only as a
+// label (Exit uses none); w is kept as its offset in the header arena, and n in 32 bits, or
+// as two kept ops (`wide`, then its high half) when it does not fit. The
+// pool is the biggest table a long program builds (16 MB as Ops for
+// 100,000 short definitions), and making its pages present is time a
+// definition pays.
+struct KeptOp {
+    OpKind kind;
+    bool invert;
+    bool wide;        // n's high 32 bits are in the next kept op's x
+    int8_t unused = 0;
+    uint32_t x;       // n's low 32 bits, the word's offset, or the label
+    static bool holds_word(OpKind k) { return k == OpKind::Call || k == OpKind::Prim; }
+    static bool holds_label(OpKind k) { return k == OpKind::Jump || k == OpKind::JumpZ || k == OpKind::Label; }
+    static bool fits(const Op& op) {
+        if (holds_word(op.kind))
+            return op.n == 0 && op.a == 0 && (const uint8_t*)op.w >= dict.arena && (const uint8_t*)op.w < dict.arena_end;
+        if (holds_label(op.kind)) return op.n == 0 && op.w == nullptr && op.a >= 0;
+        return op.w == nullptr && op.a == 0;
+    }
+    // Appends op (fits(op)) to `to`.
+    static void keep(const Op& op, BigArray<KeptOp>& to) {
+        if (holds_word(op.kind)) {
+            to.push_back({op.kind, op.invert, false, 0, uint32_t((const uint8_t*)op.w - dict.arena)});
+        } else if (holds_label(op.kind)) {
+            to.push_back({op.kind, op.invert, false, 0, uint32_t(op.a)});
+        } else {
+            bool wide = op.n != cell(int32_t(op.n));
+            to.push_back({op.kind, op.invert, wide, 0, uint32_t(op.n)});
+            if (wide) to.push_back({op.kind, false, false, 0, uint32_t(ucell(op.n) >> 32)});
+        }
+    }
+    // The op kept at `k`, and how many kept ops it took.
+    static Op op_at(const KeptOp* k, size_t& used) {
+        used = 1;
+        if (holds_word(k->kind)) return Op{k->kind, 0, (const Word*)(dict.arena + k->x), 0, k->invert};
+        if (holds_label(k->kind)) return Op{k->kind, 0, nullptr, int(k->x), k->invert};
+        cell n = cell(int32_t(k->x));
+        if (k->wide) {
+            n = cell(ucell(k->x) | ucell(k[1].x) << 32);
+            used = 2;
+        }
+        return Op{k->kind, n, nullptr, 0, k->invert};
+    }
+};
+static_assert(sizeof(KeptOp) == 8);
 static BigArray<InlineBody> inline_bodies(4u << 20);
-static BigArray<Op> inline_ops(16u << 20);
+static BigArray<KeptOp> inline_ops(16u << 20);
 
 static const InlineBody* inline_body_of(const Word* w) {
     if (w->value <= 0 || size_t(w->value) > inline_bodies.size()) return nullptr;
@@ -86,14 +133,16 @@ static void keep_inline_body(Word* w, const Op* ops, size_t n, int labels, bool 
         inline_ops.truncate(inline_bodies.back().at);
         inline_bodies.pop_back();
     }
-    inline_bodies.push_back({w, uint32_t(inline_ops.size()), uint32_t(n), labels, does_part});
-    inline_ops.append(ops, n);
+    size_t at = inline_ops.size();
+    for (size_t i = 0; i < n; ++i) KeptOp::keep(ops[i], inline_ops);
+    inline_bodies.push_back({w, uint32_t(at), uint32_t(inline_ops.size() - at), labels, does_part});
     w->value = cell(inline_bodies.size());
 }
 
 static bool inlinable(const Op* begin, const Op* end) {
     if (size_t(end - begin) > INLINE_MAX_OPS) return false;
     for (const Op& op : std::span(begin, end)) {
+        if (!KeptOp::fits(op)) return false;
         switch (op.kind) {
         case OpKind::Lit: case OpKind::FLit: case OpKind::Call: case OpKind::CallDeferred: case OpKind::Jump:
         case OpKind::JumpZ: case OpKind::Label: case OpKind::Exit:
@@ -115,9 +164,9 @@ static void inline_ops_of(const InlineBody* b) {
     int base = def.labels;
     def.labels += b->labels;
     int end = -1;
-    for (size_t i = b->at; i < b->at + b->len; ++i) {
-        Op op = inline_ops[i];
-        if (op.kind == OpKind::Jump || op.kind == OpKind::JumpZ || op.kind == OpKind::Label) op.a += base;
+    for (size_t i = b->at, used; i < b->at + b->len; i += used) {
+        Op op = KeptOp::op_at(&inline_ops[i], used);
+        if (KeptOp::holds_label(op.kind)) op.a += base;
         if (op.kind == OpKind::Exit) {
             if (end < 0) end = def.labels++;
             op = Op{OpKind::Jump, 0, nullptr, end};
@@ -245,9 +294,14 @@ static void does_helper() {
     make_does(w, code);
 }
 
+static std::vector<Xbyak::Label> assembler_labels;
+static std::vector<bool> assembler_bound;
+
 Assembler::Assembler(int nlabels, const std::vector<LoopLabels>& loops_)
-    : g(Gen::reused()), labels(size_t(nlabels) + 1), bound(size_t(nlabels) + 1), loops(loops_) {
-    g.L(self);
+    : g(Gen::reused()), labels(assembler_labels), bound(assembler_bound), loops(loops_) {
+    labels.clear();
+    labels.resize(size_t(nlabels) + 1);
+    bound.assign(size_t(nlabels) + 1, false);
 }
 
 // Loop heads are aligned, as gcc aligns them: an AMD EPYC core delivers a
@@ -335,7 +389,7 @@ void Assembler::emit_canonical(const Op& op) {
     case OpKind::Prim: op.w->prim->emit(g); break;
     case OpKind::PrimImm: op.w->prim->emit_imm(g, op.n); break;
     case OpKind::Call: g.call_rx(op.w->code); break;
-    case OpKind::CallSelf: g.call(self); break;
+    case OpKind::CallSelf: g.call(start()); break;
     case OpKind::CallCode: g.call_rx((const void*)op.n); break;
     case OpKind::CallDeferred:
         g.mov(rax, op.n);
@@ -345,7 +399,7 @@ void Assembler::emit_canonical(const Op& op) {
     case OpKind::TailCall:
         if (frame) g.leave();
         if (op.w) g.jmp_rx(op.w->code);
-        else g.jmp(self, Gen::T_NEAR);   // RECURSE in tail position: a loop
+        else g.jmp(start(), Gen::T_NEAR);   // RECURSE in tail position: a loop
         break;
     case OpKind::CmpJumpZ:
         // The flags come from the comparison; mov and lea leave them alone.

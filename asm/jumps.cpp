@@ -24,9 +24,9 @@
 
 namespace xf {
 
-void Assembler::bind(int label) {
+void Assembler::bind(int label, bool jumped_to) {
     if (record) record->bound_at[size_t(label)] = uint32_t(g.getSize());
-    g.L(labels[size_t(label)]);
+    if (jumped_to) g.L(labels[size_t(label)]);
     bound[size_t(label)] = true;
 }
 

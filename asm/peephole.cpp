@@ -28,11 +28,12 @@
 namespace xf {
 
 void peephole(std::vector<Op>& ops) {
-    static std::vector<Op> out;   // swapped with ops at the end: the two lists' memory is reused
-    out.clear();
-    out.reserve(ops.size());
-    for (const Op& op : ops) {
-        Op* prev = out.empty() ? nullptr : &out.back();
+    // In place: every rule only shrinks the list, so the ops kept so far,
+    // ops[0, n), never overtake the op being read.
+    size_t n = 0;
+    for (size_t i = 0; i < ops.size(); ++i) {
+        const Op& op = ops[i];
+        Op* prev = n == 0 ? nullptr : &ops[n - 1];
         if (op.kind == OpKind::Prim && op.w->prim->emit_imm && prev && prev->kind == OpKind::Lit) {
             *prev = Op{OpKind::PrimImm, prev->n, op.w};
             continue;
@@ -45,28 +46,29 @@ void peephole(std::vector<Op>& ops) {
         }
         // branch-over-jump: a conditional jump over an unconditional one is
         // the inverted conditional jump to the far target.
-        if (op.kind == OpKind::Label && out.size() >= 2 && out.back().kind == OpKind::Jump) {
-            Op& cj = out[out.size() - 2];
+        if (op.kind == OpKind::Label && n >= 2 && ops[n - 1].kind == OpKind::Jump) {
+            Op& cj = ops[n - 2];
             bool conditional = cj.kind == OpKind::JumpZ || cj.kind == OpKind::CmpJumpZ || cj.kind == OpKind::CmpImmJumpZ;
             if (conditional && cj.a == op.a) {
-                cj.a = out.back().a;
+                cj.a = ops[n - 1].a;
                 cj.invert = !cj.invert;
-                out.pop_back();
+                --n;
             }
         }
         if (op.kind == OpKind::Exit && prev && (prev->kind == OpKind::Call || prev->kind == OpKind::CallSelf)) {
             *prev = Op{OpKind::TailCall, 0, prev->w};
             continue;
         }
-        out.push_back(op);
+        if (n != i) ops[n] = op;
+        ++n;
     }
+    ops.resize(n);
     // A call followed by nothing but labels is in tail position too (the
     // labels still get the return that ends the definition).
-    size_t last = out.size();
-    while (last > 0 && out[last - 1].kind == OpKind::Label) --last;
-    if (last > 0 && (out[last - 1].kind == OpKind::Call || out[last - 1].kind == OpKind::CallSelf))
-        out[last - 1] = Op{OpKind::TailCall, 0, out[last - 1].w};
-    ops.swap(out);
+    size_t last = ops.size();
+    while (last > 0 && ops[last - 1].kind == OpKind::Label) --last;
+    if (last > 0 && (ops[last - 1].kind == OpKind::Call || ops[last - 1].kind == OpKind::CallSelf))
+        ops[last - 1] = Op{OpKind::TailCall, 0, ops[last - 1].w};
 }
 
 // rotate_loops: Label B, C..., JumpZ X, body..., Jump B, Label X, with C a
@@ -132,10 +134,17 @@ void duplicate_latches(std::vector<Op>& ops, int& labels) {
     static std::vector<int> loop_at;       // op index -> innermost loop open there, or -1
     static std::vector<int> open_loops;
     static std::vector<Op> out;
+    // Most definitions have no loop, or no jump for a latch to take: they
+    // need none of the lists below, set up per definition.
+    bool any_loop = false, any_jump = false;
+    for (const Op& op : ops) {
+        any_loop = any_loop || op.kind == OpKind::Do || op.kind == OpKind::QDo;
+        any_jump = any_jump || op.kind == OpKind::Jump || op.kind == OpKind::JumpZ;
+    }
+    if (!any_loop || !any_jump) return;
     label_at.assign(size_t(labels), SIZE_MAX);
     loop_at.assign(ops.size(), -1);
     open_loops.clear();
-    bool any_loop = false;
     for (size_t i = 0; i < ops.size(); ++i) {
         const Op& op = ops[i];
         if (op.kind == OpKind::Label) label_at[size_t(op.a)] = i;
@@ -143,12 +152,8 @@ void duplicate_latches(std::vector<Op>& ops, int& labels) {
             if (!open_loops.empty()) open_loops.pop_back();
         }
         loop_at[i] = open_loops.empty() ? -1 : open_loops.back();
-        if (op.kind == OpKind::Do || op.kind == OpKind::QDo) {
-            open_loops.push_back(op.a);
-            any_loop = true;
-        }
+        if (op.kind == OpKind::Do || op.kind == OpKind::QDo) open_loops.push_back(op.a);
     }
-    if (!any_loop) return;
     // The latch reached from Label L: [from, to) the straight ops, ops[to] the LOOP.
     auto latch_after = [&](size_t l, size_t& to) {
         size_t straight_ops = 0;

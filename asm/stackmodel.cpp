@@ -254,7 +254,7 @@ public:
         targets.assign(a.labels.size(), Target{});
         items.clear();
         ritems.clear();
-        fitems.assign(1, FItem{false, FTOS.getIdx(), 0});
+        fitems_canonical();
         items.push_back(Item::in(TOS.getIdx()));
         refs.assign(a.labels.size(), 0);
         for (const Op& op : ops) count_refs(op);
@@ -575,7 +575,17 @@ private:
         fload(it, x);
         return x;
     }
+    // The float stack as the canonical state has it: FTOS in xmm8, the rest in memory.
+    void fitems_canonical() {
+        fitems.resize(1);   // not assign(): an out-of-line call, at every branch and call
+        fitems[0] = FItem{false, FTOS.getIdx(), 0};
+        fconsumed = 0;
+    }
+    bool fcanonical_already() const {
+        return fitems.size() == 1 && !fitems[0].imm && fitems[0].xmm == FTOS.getIdx() && fconsumed == 0;
+    }
     void fcanonical() {
+        if (fcanonical_already()) return;   // most code has no float on it
         while (fitems.size() > 1) {
             FItem it = fitems.front();
             fitems.erase(fitems.begin());
@@ -588,8 +598,7 @@ private:
             fload(fitems.back(), FTOS.getIdx());
         }
         if (fconsumed != 0) g.lea(FSP, g.ptr[FSP + 8 * fconsumed]);
-        fitems.assign(1, FItem{false, FTOS.getIdx(), 0});
-        fconsumed = 0;
+        fitems_canonical();
     }
     bool float_prim(Sem s) {
         switch (s) {
@@ -674,6 +683,7 @@ private:
     void conform(const Target& t) {
         flush_ritems();
         fcanonical();
+        if (conforms(t)) return;   // most calls: nothing to move, and the picture stays as it is
         size_t k = t.regs.size();
         while (items.size() > k) spill_bottom();
         size_t extra = k - items.size();
@@ -698,6 +708,12 @@ private:
         items.clear();
         for (size_t i = 0; i < k; ++i) items.push_back(Item::in(t.regs[i], homes[i] == NO_HOME ? NO_HOME : homes[i] - shift));
         consumed = t.consumed;
+    }
+    bool conforms(const Target& t) const {
+        if (items.size() != t.regs.size() || consumed != t.consumed) return false;
+        for (size_t i = 0; i < items.size(); ++i)
+            if (!items[i].plain() || items[i].reg != t.regs[i]) return false;
+        return true;
     }
     void parallel_move(std::vector<Move>& moves) {   // empties moves
         auto read_by_pending = [&](int reg) {
@@ -784,9 +800,9 @@ private:
     }
     void unreachable() {
         reachable = false;
-        fitems.assign(1, FItem{false, FTOS.getIdx(), 0});
-        fconsumed = 0;
-        items.assign(1, Item::in(TOS.getIdx()));
+        fitems_canonical();
+        items.resize(1);
+        items[0] = Item::in(TOS.getIdx());
         consumed = 0;
         ritems.clear();
     }
@@ -801,7 +817,7 @@ private:
     void place(int label) {
         Target& t = targets[size_t(label)];
         if (!reachable && refs[size_t(label)] == 0) {   // dead code goes on
-            A.bind(label);
+            A.bind(label, refs[size_t(label)] > 0);
             return;
         }
         bool all_forward = t.arrivals == refs[size_t(label)];   // no jump comes from below
@@ -822,7 +838,7 @@ private:
                 items.push_back(Item::in(t.regs[i], i < t.homes.size() ? t.homes[i] : NO_HOME));
             consumed = t.consumed;
             reachable = true;
-            A.bind(label);
+            A.bind(label, refs[size_t(label)] > 0);
             return;
         } else {
             if (!t.decided) t = canonical_target();
@@ -835,7 +851,7 @@ private:
             A.align_loop_head();
         }
         reachable = true;
-        A.bind(label);
+        A.bind(label, refs[size_t(label)] > 0);
     }
 
     // -- Ops ------------------------------------------------------------------

@@ -21,6 +21,12 @@ void commit_pages(uint8_t* from, uint8_t* to);
 // the kernel can (MADV_POPULATE_WRITE); otherwise nothing.
 void populate_pages(uint8_t* from, uint8_t* to);
 
+// The pages made present at a time: a growing chunk, half what is used so
+// far, but at most a megabyte, so that little is made present and never
+// used (making a page present costs about as much as the work of the short
+// definition that fills 150 bytes of it).
+constexpr size_t CHUNK_MIN = 64 << 10, CHUNK_MAX = 1 << 20;
+
 // Keeps the pages just ahead of a pointer that moves up through a region
 // (the header arena's HERE, code memory's) present, a growing chunk at a time.
 class PagesAhead {
@@ -29,7 +35,7 @@ public:
         if (p + 4096 <= ready_) return;
         if (!start_ || p < start_) start_ = p;
         uint8_t* from = std::max(ready_, p);
-        size_t chunk = std::max<size_t>(64 << 10, size_t(from - start_) / 2);
+        size_t chunk = std::clamp<size_t>(size_t(from - start_) / 2, CHUNK_MIN, CHUNK_MAX);
         uint8_t* to = size_t(region_end - from) < chunk ? region_end : from + chunk;
         populate_pages(from, to);
         ready_ = to;
@@ -86,7 +92,7 @@ private:
         if (need > max_) throw_code(-8);
         if (!base_) base_ = (T*)reserve_pages(max_ * sizeof(T));
         // Chunks grow with the array: a small one costs little at start-up.
-        size_t bytes = std::max(need * sizeof(T), ready_ * sizeof(T) + std::max<size_t>(64 << 10, ready_ * sizeof(T) / 2));
+        size_t bytes = std::max(need * sizeof(T), ready_ * sizeof(T) + std::clamp<size_t>(ready_ * sizeof(T) / 2, CHUNK_MIN, CHUNK_MAX));
         bytes = std::min(bytes, max_ * sizeof(T));
         commit_pages((uint8_t*)base_ + ready_ * sizeof(T), (uint8_t*)base_ + bytes);
         ready_ = bytes / sizeof(T);

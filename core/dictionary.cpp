@@ -145,10 +145,14 @@ void reveal(Word* w) {
     head = w;
 }
 
+// The hash kept in each header is compared first: the other words of a
+// chain are passed over without reading their names (and numbers, which
+// are looked up before they are converted, pass over the whole chain).
 Word* find_in(const Wordlist* wl, std::string_view name) {
     if (!wl->buckets) return nullptr;
-    for (Word* w = wl->buckets[name_hash(name) & wl->mask]; w; w = w->bucket_next)
-        if (name_equals(w->name_view(), name)) return w;
+    size_t h = name_hash(name);
+    for (Word* w = wl->buckets[h & wl->mask]; w; w = w->bucket_next)
+        if (w->hash == uint32_t(h) && name_equals(w->name_view(), name)) return w;
     return nullptr;
 }
 

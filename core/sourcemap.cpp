@@ -24,10 +24,11 @@ struct Record {
     const Word* w;
     uint32_t file;              // index into files
     int line, last_line;
-    size_t pool_start;          // the pool's size when the record was made
+    uint32_t pool_start;        // the pool's size when the record was made (the pool stays under 4 GiB)
     Span text, stack, wordset, glossary;
 };
 }  // namespace
+static_assert(sizeof(Record) == 56);   // every word has one: each byte is 100 KB in 100,000 words
 static BigArray<Record> records(4u << 20);
 static std::vector<std::string> files;
 static BigArray<char> pool(256u << 20);
@@ -62,7 +63,7 @@ static void forget_records_from(const Word* w) {
     auto it = std::lower_bound(records.begin(), records.end(), w,
                                [](const Record& r, const Word* x) { return r.w < x; });
     if (it == records.end()) return;
-    size_t cut = std::max(it->pool_start, pool_keep);
+    size_t cut = std::max<size_t>(it->pool_start, pool_keep);
     pool.truncate(cut);
     records.truncate(size_t(it - records.begin()));
 }
@@ -97,7 +98,7 @@ void note_location(const Word* w) {
     if (!sp || sp->line_no == 0) return;   // built in, before any source
     const Source& s = *sp;
     if (files.empty() || files.back() != s.name) files.push_back(s.name);
-    Record& r = records.push_back(Record{w, uint32_t(files.size() - 1), line_of(s), line_of(s), pool.size(), {}, {}, {}, {}});
+    Record& r = records.push_back(Record{w, uint32_t(files.size() - 1), line_of(s), line_of(s), uint32_t(pool.size()), {}, {}, {}, {}});
     // The line itself: LOCATE shows it when the source is not at hand (the
     // prompt); for colon definitions `;` replaces it with the whole text.
     size_t line_start = 0, line_len = s.len;
