@@ -6,6 +6,8 @@ drop
 -9223372036854775808 -1 /
 : under 10 0 do drop loop ; under
 : deep 1000000 0 do 0 loop ; deep
+9223372036854775807 allot
+here 5 allot here swap - .
 .s
 5 5 + .
 : t ['] r catch ; t .
