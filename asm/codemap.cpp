@@ -72,6 +72,14 @@ void note_stub(const void* start, size_t size, const char* label) {
     note(r);
 }
 
+void claim_stub(const void* start, const Word* w) {
+    auto* a = (const uint8_t*)start;
+    auto it = std::lower_bound(ranges.begin(), ranges.end(), a, [](const Range& r, const uint8_t* x) { return r.start < x; });
+    if (it == ranges.end() || it->start != a) return;
+    it->has_word = true;
+    it->word = w;
+}
+
 const Word* word_at(const void* addr) {
     auto* a = (const uint8_t*)addr;
     auto it = std::upper_bound(ranges.begin(), ranges.end(), a,

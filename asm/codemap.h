@@ -10,6 +10,9 @@ namespace xf {
 
 void note_code(const void* start, size_t size, const Word* w);
 void note_stub(const void* start, size_t size, const char* label);   // word_at() gives nullptr there
+// A stub made before its word (THROW's body, assembled with the runtime)
+// becomes that word's: word_at() gives w there from now on.
+void claim_stub(const void* start, const Word* w);
 const Word* word_at(const void* addr);      // nullptr when no word holds it
 void forget_code_from(const void* start);   // drop ranges at or above start
 // Linux perf: from now on, every placed definition is also written to

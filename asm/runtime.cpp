@@ -423,7 +423,7 @@ cell run_xt(Word* xt) { return trampoline(xt); }
 bool forth_running() { return catch_frame != nullptr; }
 
 // Commits g's code as w's body and notes it in the code map.
-static void place(Gen& g, Word* w) {
+void place_body(Gen& g, Word* w) {
     size_t n = 0;
     w->code = g.finish(&n);
     w->code_size = uint32_t(n);
@@ -436,7 +436,7 @@ void make_pusher(Word* w, cell value) {
     Gen& g = Gen::reused();
     push_imm(g, value);
     g.ret();
-    place(g, w);
+    place_body(g, w);
 }
 
 void make_value(Word* w) {
@@ -445,7 +445,7 @@ void make_value(Word* w) {
     push_reg(g, rax);
     g.mov(TOS, g.qword[rax]);
     g.ret();
-    place(g, w);
+    place_body(g, w);
 }
 
 void make_defer(Word* w) {
@@ -453,14 +453,14 @@ void make_defer(Word* w) {
     g.mov(rax, (size_t)w->body);
     g.mov(rax, g.qword[rax]);
     g.jmp(g.qword[rax]);
-    place(g, w);
+    place_body(g, w);
 }
 
 void make_does(Word* w, const void* does_code) {
     Gen& g = Gen::reused();
     push_imm(g, (cell)w->body);
     g.jmp_rx(does_code);
-    place(g, w);
+    place_body(g, w);
     w->kind = Kind::Does;
     w->value = (cell)does_code;   // so that a compiled call can skip the stub (asm/compiler.cpp)
 }
@@ -468,7 +468,7 @@ void make_does(Word* w, const void* does_code) {
 void make_helper_body(Word* w, HelperFn f) {
     Gen& g = Gen::reused();
     emit_helper_body(g, f);
-    place(g, w);
+    place_body(g, w);
 }
 
 void* make_helper_body(HelperFn f) {
@@ -486,7 +486,7 @@ void make_prim_body(Word* w, const Prim& p) {
     p.emit(g);
     if (p.rstack) g.jmp(r11);
     else g.ret();
-    place(g, w);
+    place_body(g, w);
 }
 
 }  // namespace xf

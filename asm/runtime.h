@@ -30,6 +30,9 @@ extern void* throw_code_body; // ( k*x n -- k*x | i*x n )
 
 
 // Bodies for defined words (placed in code memory; the word's code field).
+// Every body goes through place_body, which notes it in the code map: a
+// body missing there is code Ctrl-C cannot stop in, nor a backtrace name.
+void place_body(Gen& g, Word* w);         // g's code becomes w's body
 void make_pusher(Word* w, cell value);    // CREATE, VARIABLE, CONSTANT: push value
 void make_value(Word* w);                 // push [body]
 void make_defer(Word* w);                 // jmp [[body]]

@@ -7,6 +7,7 @@
 // CS-ROLL are plain PICK and ROLL.
 #include "asm/compiler.h"
 #include "asm/emit.h"
+#include "asm/codemap.h"
 #include "asm/runtime.h"
 #include "words/registry.h"
 
@@ -130,6 +131,7 @@ void register_control_words() {
     define_all(control_helpers);
     Word* t = create_header("THROW", Kind::Colon);
     t->code = throw_code_body;
+    claim_stub(t->code, t);   // so that Ctrl-C may land in it, and backtraces name it
     note_builtin(t, "( k*x n -- k*x | i*x n ) nonzero n: back to the innermost CATCH, which returns n");
 }
 

@@ -201,9 +201,7 @@ static void marker() {
     push_imm(g, (cell)state);
     call_helper(g, marker_restore);
     g.ret();
-    size_t n = 0;
-    w->code = g.finish(&n);
-    w->code_size = uint32_t(n);
+    place_body(g, w);
 }
 
 static const HelperDef define_helpers[] = {

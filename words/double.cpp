@@ -239,7 +239,7 @@ static void two_constant() {   // ( x1 x2 "name" -- )
     push_imm(g, x1);
     push_imm(g, x2);
     g.ret();
-    w->code = g.finish();
+    place_body(g, w);
 }
 static void two_variable() {   // ( "name" -- )
     Word* w = create_two_cell(Kind::Variable, 0, 0);
@@ -256,7 +256,7 @@ static void two_value() {   // ( x1 x2 "name" -- )
     g.mov(g.qword[DSP], rcx);
     g.mov(TOS, g.qword[rax]);
     g.ret();
-    w->code = g.finish();
+    place_body(g, w);
 }
 static void two_literal() {   // ( x1 x2 -- ) compiles: x1 x2
     cell x2 = vm.ds.pop(), x1 = vm.ds.pop();

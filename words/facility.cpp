@@ -72,7 +72,7 @@ static void make_field(cell offset, cell size) {   // ( -- ) defines name: ( add
         g.add(TOS, rax);
     }
     g.ret();
-    w->code = g.finish();
+    place_body(g, w);
     vm.ds.push(offset + size);
 }
 static void plus_field() {   // ( n1 n2 "name" -- n3 )

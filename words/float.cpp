@@ -423,8 +423,8 @@ static std::string_view parse_new_name() {
     return name;
 }
 
-// A body that pushes the float at `at` (FVALUE) or the constant r (FCONSTANT).
-static void* float_pusher(const double* at, double r) {
+// w's body: push the float at `at` (FVALUE) or the constant r (FCONSTANT).
+static void make_float_pusher(Word* w, const double* at, double r) {
     Gen g;
     fspill(g);
     if (at) {
@@ -435,14 +435,14 @@ static void* float_pusher(const double* at, double r) {
         g.movq(FTOS, rax);
     }
     g.ret();
-    return g.finish();
+    place_body(g, w);
 }
 
 static void fconstant() {
     double r = vm.fs.pop();
     Word* w = create_header(parse_new_name(), Kind::FConstant);
     w->value = bits_of(r);
-    w->code = float_pusher(nullptr, r);
+    make_float_pusher(w, nullptr, r);
 }
 static Word* float_cell(Kind kind, double r) {
     align_here();
@@ -458,7 +458,7 @@ static void fvariable() {
 static void fvalue() {
     double r = vm.fs.pop();
     Word* w = float_cell(Kind::FValue, r);
-    w->code = float_pusher((const double*)w->body, 0);
+    make_float_pusher(w, (const double*)w->body, 0);
 }
 static void f_comma() { comma(bits_of(vm.fs.pop())); }
 static void fliteral() { compile_op({OpKind::FLit, bits_of(vm.fs.pop())}); }
@@ -575,7 +575,7 @@ void register_float_words() {
     // start-up pay for strtod's first call (some 100 us of locale set-up).
     Word* pi = create_header("PI", Kind::FConstant);
     pi->value = bits_of(M_PI);
-    pi->code = float_pusher(nullptr, M_PI);
+    make_float_pusher(pi, nullptr, M_PI);
     note_builtin(pi, "( F: -- r ) the double nearest to pi");
 }
 

@@ -101,9 +101,7 @@ static void vocabulary() {
     push_imm(g, wid_of(wl));
     call_helper(g, [] { set_top(pop_wid()); });
     g.ret();
-    size_t size = 0;
-    w->code = g.finish(&size);
-    w->code_size = uint32_t(size);
+    place_body(g, w);
 }
 
 static const HelperDef search_helpers[] = {

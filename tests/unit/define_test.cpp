@@ -3,6 +3,8 @@
 // (IMMEDIATE, POSTPONE, LITERAL, COMPILE, [ ] ' ['] FIND) and the system
 // variables STATE BASE >IN BLK.
 #include "support.h"
+#include "asm/codemap.h"
+#include "asm/codemem.h"
 
 using namespace xf;
 using namespace xf::test;
@@ -179,4 +181,22 @@ TEST_CASE("defining words: inline bytes", "[define][bytes]") {
     cell body = (cell)find_word("t-valb")->body;
     CHECK(compiled("t-just-to", "to t-valb") == Bytes{0x49, 0x83, 0xEF, 0x08, 0x49, 0x89, 0x1F} + mov_rbx(body) +
                                                   Bytes{0x49, 0x8B, 0x07, 0x48, 0x89, 0x03, 0x49, 0x8B, 0x5F, 0x08, 0x49, 0x83, 0xC7, 0x10, 0xC3});
+}
+
+TEST_CASE("every word's body is in the code map, whatever defined it", "[define]") {
+    // Ctrl-C is acted on only in a word's code (asm/signals.cpp), and
+    // backtraces and SEE name code by the map: a body missing from it is a
+    // loop Ctrl-C cannot stop (a fuzzer found one in a +FIELD word).
+    run("here 64 +field cm-fld  0 field: cm-f2  0 cfield: cm-f3  1 2 2constant cm-2c  3 4 2value cm-2v "
+        "1e fconstant cm-fc  2e fvalue cm-fv  vocabulary cm-voc  marker cm-mark  5 constant cm-c  variable cm-v "
+        "6 value cm-val  defer cm-d  create cm-cr  : cm-does create , does> @ ;  7 cm-does cm-child  : cm-col 1+ ;");
+    int checked = 0;
+    for (const Word* w = dict.forth.latest; w; w = w->link) {
+        if (!w->code || !codemem.contains(w->code)) continue;
+        INFO(std::string(w->name_view()));
+        const Word* owner = word_at(w->code);
+        CHECK(owner != nullptr);
+        ++checked;
+    }
+    CHECK(checked > 300);
 }
