@@ -64,11 +64,20 @@ void compile_literal(cell n) { compile_op({OpKind::Lit, n}); }
 // A defining word whose one DOES> part is small keeps that part's ops
 // instead (does_part): a word it defined then compiles to its body's
 // address followed by those ops, not a call of the DOES> code.
+//
+// How small: up to 12 ops anywhere, up to 40 where the call is inside a DO
+// or BEGIN loop of its caller, where the call and the canonical stack
+// around it are paid every time round (objects: `step`, 26 ops, called in
+// `run`'s loop, 610 -> 523 ms; C 515). Everywhere, 40 made long chains of
+// words each calling the one before inline each other, and compiling them
+// 40% slower (bench/run.sh's compile-speed file).
 constexpr size_t INLINE_MAX_OPS = 12;
+constexpr size_t INLINE_LOOP_MAX_OPS = 40;
 struct InlineBody {
     const Word* w;
     uint32_t at;       // in inline_ops
     uint32_t len;      // kept ops (a wide literal takes two)
+    uint32_t ops;      // the ops they stand for
     int labels;
     bool does_part;    // the ops after DOES>, for the words w defines
 };
@@ -135,12 +144,12 @@ static void keep_inline_body(Word* w, const Op* ops, size_t n, int labels, bool 
     }
     size_t at = inline_ops.size();
     for (size_t i = 0; i < n; ++i) KeptOp::keep(ops[i], inline_ops);
-    inline_bodies.push_back({w, uint32_t(at), uint32_t(inline_ops.size() - at), labels, does_part});
+    inline_bodies.push_back({w, uint32_t(at), uint32_t(inline_ops.size() - at), uint32_t(n), labels, does_part});
     w->value = cell(inline_bodies.size());
 }
 
-static bool inlinable(const Op* begin, const Op* end) {
-    if (size_t(end - begin) > INLINE_MAX_OPS) return false;
+static bool inlinable(const Op* begin, const Op* end, size_t max_ops) {
+    if (size_t(end - begin) > max_ops) return false;
     for (const Op& op : std::span(begin, end)) {
         if (!KeptOp::fits(op)) return false;
         switch (op.kind) {
@@ -156,7 +165,9 @@ static bool inlinable(const Op* begin, const Op* end) {
     return true;
 }
 
-static bool inlinable(const std::vector<Op>& ops) { return inlinable(ops.data(), ops.data() + ops.size()); }
+static bool inlinable(const std::vector<Op>& ops, size_t max_ops) {
+    return inlinable(ops.data(), ops.data() + ops.size(), max_ops);
+}
 
 // Copies a kept op list into the definition, its labels renumbered; an
 // EXIT in it jumps to the copy's end.
@@ -179,6 +190,8 @@ static void inline_ops_of(const InlineBody* b) {
 static bool inline_call(const Word* w) {
     const InlineBody* b = inline_body_of(w);
     if (!b || b->does_part) return false;
+    bool in_loop = !def.open_loops.empty() || def.open_begins > 0;
+    if (b->ops > (in_loop ? INLINE_LOOP_MAX_OPS : INLINE_MAX_OPS)) return false;
     inline_ops_of(b);
     return true;
 }
@@ -536,10 +549,10 @@ Word* end_definition() {
     static std::vector<Op> source_ops;   // kept for inlining: the ops before the passes below
     source_ops.clear();
     bool is_does_part = false;
-    if (optimize && inlinable(def.ops)) {
+    if (optimize && inlinable(def.ops, INLINE_LOOP_MAX_OPS)) {
         source_ops = def.ops;
     } else if (std::span<const Op> tail = optimize ? does_part(def.ops) : std::span<const Op>{};
-               !tail.empty() && inlinable(tail.data(), tail.data() + tail.size())) {
+               !tail.empty() && inlinable(tail.data(), tail.data() + tail.size(), INLINE_MAX_OPS)) {
         source_ops.assign(tail.begin(), tail.end());
         is_does_part = true;
     }

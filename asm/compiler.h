@@ -53,6 +53,7 @@ struct Definition {
     int labels = 0;
     std::vector<LoopLabels> loops;
     std::vector<int> open_loops;   // indices into loops, innermost last
+    int open_begins = 0;           // BEGINs no UNTIL, AGAIN or REPEAT has closed yet
     bool has_locals = false;
     uint8_t* dp_at_start = nullptr;   // data space given back if the definition fails
     // Empties it for the next definition; the lists keep their memory.
@@ -62,6 +63,7 @@ struct Definition {
         labels = 0;
         loops.clear();
         open_loops.clear();
+        open_begins = 0;
         has_locals = false;
         dp_at_start = nullptr;
     }

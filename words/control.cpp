@@ -40,13 +40,25 @@ static void else_() {
     ahead();
     compile_op({OpKind::Label, 0, nullptr, orig});
 }
+// The compiler counts the BEGINs open: a call inside a loop may inline more.
+static void close_begin() {
+    int& open = current_definition().open_begins;
+    if (open > 0) --open;
+}
 static void begin() {
     int l = new_label();
     compile_op({OpKind::Label, 0, nullptr, l});
     push_cs(DEST, l);
+    ++current_definition().open_begins;
 }
-static void until() { compile_op({OpKind::JumpZ, 0, nullptr, pop_cs(DEST)}); }
-static void again() { compile_op({OpKind::Jump, 0, nullptr, pop_cs(DEST)}); }
+static void until() {
+    compile_op({OpKind::JumpZ, 0, nullptr, pop_cs(DEST)});
+    close_begin();
+}
+static void again() {
+    compile_op({OpKind::Jump, 0, nullptr, pop_cs(DEST)});
+    close_begin();
+}
 static void while_() {   // ( dest -- orig dest )
     int dest = pop_cs(DEST);
     if_();

@@ -197,3 +197,21 @@ TEST_CASE("a DEFER word is called through its body, without its stub", "[peephol
     run("' 2* is t-df");   // IS takes effect in code compiled before it
     CHECK(run("t-dfc") == Cells{10});
 }
+
+TEST_CASE("inlining: a word of up to 40 ops is inlined where it is called inside a loop", "[peephole]") {
+    // 16 ops: too big to inline anywhere, small enough inside DO and BEGIN loops.
+    run(": t-mid ( n -- n' ) dup 3 * swap 5 + xor dup 7 and + 2* 1+ dup 9 - max 11 xor ;");
+    run(": t-mid-out ( n -- n' ) t-mid 1+ ;");
+    run(": t-mid-do ( n -- n' ) 4 0 do t-mid loop ;");
+    run(": t-mid-begin ( n -- n' ) 3 begin >r t-mid r> 1- dup 0= until drop ;");
+    CHECK(listing_of("t-mid-out").find("call t-mid") != std::string::npos);
+    CHECK(listing_of("t-mid-do").find("call") == std::string::npos);
+    CHECK(listing_of("t-mid-begin").find("call") == std::string::npos);
+    // After the loop, outside it again: a call (in tail position, a jump).
+    run(": t-mid-after ( n -- n' ) 2 0 do 1+ loop t-mid ;");
+    CHECK(listing_of("t-mid-after").find("jmp t-mid") != std::string::npos);
+    Cells one = run("5 t-mid");
+    CHECK(run("5 t-mid-out") == Cells{one[0] + 1});
+    CHECK(run("5 t-mid-do") == run("5 t-mid t-mid t-mid t-mid"));
+    CHECK(run("5 t-mid-begin") == run("5 t-mid t-mid t-mid"));
+}
