@@ -68,9 +68,11 @@ void compile_literal(cell n) { compile_op({OpKind::Lit, n}); }
 // How small: up to 12 ops anywhere, up to 40 where the call is inside a DO
 // or BEGIN loop of its caller, where the call and the canonical stack
 // around it are paid every time round (objects: `step`, 26 ops, called in
-// `run`'s loop, 610 -> 523 ms; C 515). Everywhere, 40 made long chains of
-// words each calling the one before inline each other, and compiling them
-// 40% slower (bench/run.sh's compile-speed file).
+// `run`'s loop, 620 -> 556 ms; C 515), but only for straight-line code: a
+// body with a loop of its own does enough each call that the call does not
+// matter, and copied into a loop it cost hashtable 6%. Everywhere, 40 made
+// long chains of words each calling the one before inline each other, and
+// compiling them 40% slower (bench/run.sh's compile-speed file).
 constexpr size_t INLINE_MAX_OPS = 12;
 constexpr size_t INLINE_LOOP_MAX_OPS = 40;
 struct InlineBody {
@@ -167,6 +169,17 @@ static bool inlinable(const Op* begin, const Op* end, size_t max_ops) {
 
 static bool inlinable(const std::vector<Op>& ops, size_t max_ops) {
     return inlinable(ops.data(), ops.data() + ops.size(), max_ops);
+}
+
+// A jump back to a label placed before it: a loop.
+static bool has_loop(const std::vector<Op>& ops, int labels) {
+    static std::vector<bool> placed;
+    placed.assign(size_t(labels), false);
+    for (const Op& op : ops) {
+        if (op.kind == OpKind::Label) placed[size_t(op.a)] = true;
+        if ((op.kind == OpKind::Jump || op.kind == OpKind::JumpZ) && placed[size_t(op.a)]) return true;
+    }
+    return false;
 }
 
 // Copies a kept op list into the definition, its labels renumbered; an
@@ -549,7 +562,9 @@ Word* end_definition() {
     static std::vector<Op> source_ops;   // kept for inlining: the ops before the passes below
     source_ops.clear();
     bool is_does_part = false;
-    if (optimize && inlinable(def.ops, INLINE_LOOP_MAX_OPS)) {
+    if (optimize && inlinable(def.ops, INLINE_MAX_OPS)) {
+        source_ops = def.ops;
+    } else if (optimize && inlinable(def.ops, INLINE_LOOP_MAX_OPS) && !has_loop(def.ops, def.labels)) {
         source_ops = def.ops;
     } else if (std::span<const Op> tail = optimize ? does_part(def.ops) : std::span<const Op>{};
                !tail.empty() && inlinable(tail.data(), tail.data() + tail.size(), INLINE_MAX_OPS)) {

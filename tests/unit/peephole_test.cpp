@@ -198,7 +198,7 @@ TEST_CASE("a DEFER word is called through its body, without its stub", "[peephol
     CHECK(run("t-dfc") == Cells{10});
 }
 
-TEST_CASE("inlining: a word of up to 40 ops is inlined where it is called inside a loop", "[peephole]") {
+TEST_CASE("inlining: a straight-line word of up to 40 ops is inlined where it is called inside a loop", "[peephole]") {
     // 16 ops: too big to inline anywhere, small enough inside DO and BEGIN loops.
     run(": t-mid ( n -- n' ) dup 3 * swap 5 + xor dup 7 and + 2* 1+ dup 9 - max 11 xor ;");
     run(": t-mid-out ( n -- n' ) t-mid 1+ ;");
@@ -210,6 +210,11 @@ TEST_CASE("inlining: a word of up to 40 ops is inlined where it is called inside
     // After the loop, outside it again: a call (in tail position, a jump).
     run(": t-mid-after ( n -- n' ) 2 0 do 1+ loop t-mid ;");
     CHECK(listing_of("t-mid-after").find("jmp t-mid") != std::string::npos);
+    // A body with a loop of its own stays a call even inside a loop.
+    run(": t-mid-loop ( n -- n' ) begin dup 3 * swap 5 + xor dup 7 and + 2* 1+ dup 100 > until 9 - ;");
+    run(": t-mid-loop-do ( n -- n' ) 4 0 do t-mid-loop loop ;");
+    CHECK(listing_of("t-mid-loop-do").find("call t-mid-loop") != std::string::npos);
+    CHECK(run("5 t-mid-loop-do") == run("5 t-mid-loop t-mid-loop t-mid-loop t-mid-loop"));
     Cells one = run("5 t-mid");
     CHECK(run("5 t-mid-out") == Cells{one[0] + 1});
     CHECK(run("5 t-mid-do") == run("5 t-mid t-mid t-mid t-mid"));
