@@ -83,7 +83,8 @@ private:
             break;
         case 8:   // a counted loop that changes nothing net
             if (d >= 1 && depth_left > 0) {
-                s += std::to_string(pick(4)) + " 0 ?do " + body(d, d, 0, depth_left - 1) + "i + loop ";
+                // (helpers called in a loop are inlined there up to 40 ops)
+                s += std::to_string(pick(4)) + " 0 ?do " + body(d, d, helpers, depth_left - 1) + "i + loop ";
             }
             break;
         case 9:
@@ -114,8 +115,8 @@ private:
         }
         case 14:   // BEGIN loops, the counter on the return stack or on top
             if (d >= 1 && depth_left > 0) {
-                if (pick(2)) s += std::to_string(pick(4)) + " begin >r " + body(d, d, 0, depth_left - 1) + "r> 1- dup 0< until drop ";
-                else s += std::to_string(pick(4)) + " begin dup while 1- >r " + body(d, d, 0, depth_left - 1) + "r> repeat drop ";
+                if (pick(2)) s += std::to_string(pick(4)) + " begin >r " + body(d, d, helpers, depth_left - 1) + "r> 1- dup 0< until drop ";
+                else s += std::to_string(pick(4)) + " begin dup while 1- >r " + body(d, d, helpers, depth_left - 1) + "r> repeat drop ";
             }
             break;
         case 15:   // a loop that leaves one more item each time round, then drops them
