@@ -294,14 +294,29 @@ static void does_helper() {
     make_does(w, code);
 }
 
+// The Xbyak labels stay where they are from one definition to the next,
+// and are cleared (Label::clear) rather than destroyed when it ends: a
+// destroyed label is taken out of two of the label manager's hash tables
+// (two lookups, two frees), and a placed label at a new address is put into
+// one (an allocation). A cleared label gets a new id at its next use; what
+// the manager keeps of its old one is dropped when Gen::reused resets it,
+// now and then. The manager keeps the labels' addresses until then, so the
+// list grows only after such a reset.
 static std::vector<Xbyak::Label> assembler_labels;
 static std::vector<bool> assembler_bound;
 
-Assembler::Assembler(int nlabels, const std::vector<LoopLabels>& loops_)
-    : g(Gen::reused()), labels(assembler_labels), bound(assembler_bound), loops(loops_) {
-    labels.clear();
-    labels.resize(size_t(nlabels) + 1);
-    bound.assign(size_t(nlabels) + 1, false);
+Assembler::Assembler(int nlabels_, const std::vector<LoopLabels>& loops_)
+    : g(Gen::reused()), labels(assembler_labels), nlabels(size_t(nlabels_) + 1), bound(assembler_bound),
+      loops(loops_) {
+    if (labels.size() < nlabels) {
+        g.reset();
+        labels.resize(nlabels);
+    }
+    bound.assign(nlabels, false);
+}
+
+Assembler::~Assembler() {
+    for (size_t i = 0; i < nlabels; ++i) labels[i].clear();
 }
 
 // Loop heads are aligned, as gcc aligns them: an AMD EPYC core delivers a
