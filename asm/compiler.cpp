@@ -43,6 +43,7 @@ void begin_definition(Word* w) {
 void compile_op(const Op& op) {
     if (!open) throw_code(-14);
     def.ops.push_back(op);
+    def.kinds |= kind_bit(op.kind);
 }
 
 void compile_literal(cell n) { compile_op({OpKind::Lit, n}); }
@@ -560,9 +561,16 @@ Word* end_definition() {
     }
     int labels = def.labels;
     if (optimize) {
-        inline_recursion(def);
-        rotate_loops(def.ops, def.labels);
-        duplicate_latches(def.ops, def.labels);
+        // Each pass is skipped when the kinds of op it rewrites are absent
+        // (rotate_loops: a Jump; duplicate_latches: a jump and a DO loop).
+        if (def.kinds & kind_bit(OpKind::CallSelf)) {
+            inline_recursion(def);
+            def.kinds = ~0u;   // what the copies brought in
+        }
+        if (def.kinds & kind_bit(OpKind::Jump)) rotate_loops(def.ops, def.labels);
+        if ((def.kinds & (kind_bit(OpKind::Do) | kind_bit(OpKind::QDo))) &&
+            (def.kinds & (kind_bit(OpKind::Jump) | kind_bit(OpKind::JumpZ))))
+            duplicate_latches(def.ops, def.labels);
         peephole(def.ops);
     }
     size_t size = 0;
