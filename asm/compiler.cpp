@@ -554,7 +554,8 @@ Word* end_definition() {
     bool is_does_part = false;
     if (optimize && inlinable(def.ops)) {
         source_ops = def.ops;
-    } else if (std::span<const Op> tail = optimize ? does_part(def.ops) : std::span<const Op>{};
+    } else if (std::span<const Op> tail = optimize && (def.kinds & kind_bit(OpKind::Does)) ? does_part(def.ops)
+                                                                                           : std::span<const Op>{};
                !tail.empty() && inlinable(tail.data(), tail.data() + tail.size())) {
         source_ops.assign(tail.begin(), tail.end());
         is_does_part = true;
