@@ -34,9 +34,11 @@ struct JumpRecord {
 struct Assembler {
     Gen& g;   // Gen::reused()
     // Lists kept between definitions, like Gen::reused (one Assembler at a
-    // time): two allocations a definition otherwise. The labels are cleared
-    // when the Assembler ends, which takes them out of Xbyak's label manager.
+    // time): two allocations a definition otherwise. The labels themselves
+    // are kept too (see the constructor); the first `nlabels` are this
+    // definition's.
     std::vector<Xbyak::Label>& labels;
+    size_t nlabels;
     std::vector<bool>& bound;   // placed by bind()
     // The definition's first byte, for RECURSE: an address rather than an
     // Xbyak label, which would cost hash-table work in every definition.
@@ -45,7 +47,7 @@ struct Assembler {
     const std::vector<LoopLabels>& loops;
 
     Assembler(int nlabels, const std::vector<LoopLabels>& loops);
-    ~Assembler() { labels.clear(); }
+    ~Assembler();
     Assembler(const Assembler&) = delete;
     Assembler& operator=(const Assembler&) = delete;
     void ret();                              // leaves the frame, if any, and returns

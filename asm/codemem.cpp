@@ -33,14 +33,15 @@ static PagesAhead code_pages;
 Gen& Gen::reused() {
     code_pages.keep_ahead(codemem.rw + codemem.used, codemem.rw + codemem.size);
     static Gen* g = new Gen();   // never destroyed: code may be assembled until exit
-    // No bytes, and no labels: Xbyak's label manager forgets a label when
-    // the Label is destroyed, so after a definition it holds nothing but
-    // jumps to labels never placed (a pass given up), which its reset()
-    // clears. That reset allocates and clears hash tables, a fiftieth of
-    // the time to compile short definitions: it runs only when needed, and
-    // now and then, so that label numbers never wrap.
+    // No bytes, and no labels: after a definition Xbyak's label manager
+    // holds the places of the labels it cleared (asm/compiler.cpp keeps its
+    // Labels and clears them) and jumps to labels never placed (a pass given
+    // up), which its reset() drops. That reset allocates and clears hash
+    // tables, a fiftieth of the time to compile short definitions when it
+    // ran for each: it runs when needed, and every thousand definitions or
+    // so, which bounds what the manager keeps (about two labels each).
     static unsigned since_reset = 0;
-    if (g->hasUndefinedLabel() || ++since_reset >= (1u << 16)) {
+    if (g->hasUndefinedLabel() || ++since_reset >= 1024) {
         g->reset();
         since_reset = 0;
     } else {

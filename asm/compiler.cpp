@@ -43,6 +43,7 @@ void begin_definition(Word* w) {
 void compile_op(const Op& op) {
     if (!open) throw_code(-14);
     def.ops.push_back(op);
+    def.kinds |= kind_bit(op.kind);
 }
 
 void compile_literal(cell n) { compile_op({OpKind::Lit, n}); }
@@ -320,14 +321,29 @@ static void does_helper() {
     make_does(w, code);
 }
 
+// The Xbyak labels stay where they are from one definition to the next,
+// and are cleared (Label::clear) rather than destroyed when it ends: a
+// destroyed label is taken out of two of the label manager's hash tables
+// (two lookups, two frees), and a placed label at a new address is put into
+// one (an allocation). A cleared label gets a new id at its next use; what
+// the manager keeps of its old one is dropped when Gen::reused resets it,
+// now and then. The manager keeps the labels' addresses until then, so the
+// list grows only after such a reset.
 static std::vector<Xbyak::Label> assembler_labels;
 static std::vector<bool> assembler_bound;
 
-Assembler::Assembler(int nlabels, const std::vector<LoopLabels>& loops_)
-    : g(Gen::reused()), labels(assembler_labels), bound(assembler_bound), loops(loops_) {
-    labels.clear();
-    labels.resize(size_t(nlabels) + 1);
-    bound.assign(size_t(nlabels) + 1, false);
+Assembler::Assembler(int nlabels_, const std::vector<LoopLabels>& loops_)
+    : g(Gen::reused()), labels(assembler_labels), nlabels(size_t(nlabels_) + 1), bound(assembler_bound),
+      loops(loops_) {
+    if (labels.size() < nlabels) {
+        g.reset();
+        labels.resize(nlabels);
+    }
+    bound.assign(nlabels, false);
+}
+
+Assembler::~Assembler() {
+    for (size_t i = 0; i < nlabels; ++i) labels[i].clear();
 }
 
 // Loop heads are aligned, as gcc aligns them: an AMD EPYC core delivers a
@@ -566,16 +582,24 @@ Word* end_definition() {
         source_ops = def.ops;
     } else if (optimize && inlinable(def.ops, INLINE_LOOP_MAX_OPS) && !has_loop(def.ops, def.labels)) {
         source_ops = def.ops;
-    } else if (std::span<const Op> tail = optimize ? does_part(def.ops) : std::span<const Op>{};
+    } else if (std::span<const Op> tail = optimize && (def.kinds & kind_bit(OpKind::Does)) ? does_part(def.ops)
+                                                                                           : std::span<const Op>{};
                !tail.empty() && inlinable(tail.data(), tail.data() + tail.size(), INLINE_MAX_OPS)) {
         source_ops.assign(tail.begin(), tail.end());
         is_does_part = true;
     }
     int labels = def.labels;
     if (optimize) {
-        inline_recursion(def);
-        rotate_loops(def.ops, def.labels);
-        duplicate_latches(def.ops, def.labels);
+        // Each pass is skipped when the kinds of op it rewrites are absent
+        // (rotate_loops: a Jump; duplicate_latches: a jump and a DO loop).
+        if (def.kinds & kind_bit(OpKind::CallSelf)) {
+            inline_recursion(def);
+            def.kinds = ~0u;   // what the copies brought in
+        }
+        if (def.kinds & kind_bit(OpKind::Jump)) rotate_loops(def.ops, def.labels);
+        if ((def.kinds & (kind_bit(OpKind::Do) | kind_bit(OpKind::QDo))) &&
+            (def.kinds & (kind_bit(OpKind::Jump) | kind_bit(OpKind::JumpZ))))
+            duplicate_latches(def.ops, def.labels);
         peephole(def.ops);
     }
     size_t size = 0;

@@ -47,9 +47,15 @@ struct Op {
 
 struct LoopLabels { int top, leave, done; };
 
+constexpr uint32_t kind_bit(OpKind k) { return 1u << unsigned(k); }
+
 struct Definition {
     Word* word = nullptr;
     std::vector<Op> ops;
+    // A bit (kind_bit) for each kind of op in ops, kept by compile_op: the
+    // passes at `;` that look for kinds most definitions lack are skipped
+    // without a scan.
+    uint32_t kinds = 0;
     int labels = 0;
     std::vector<LoopLabels> loops;
     std::vector<int> open_loops;   // indices into loops, innermost last
@@ -60,6 +66,7 @@ struct Definition {
     void reset() {
         word = nullptr;
         ops.clear();
+        kinds = 0;
         labels = 0;
         loops.clear();
         open_loops.clear();

@@ -134,14 +134,22 @@ void duplicate_latches(std::vector<Op>& ops, int& labels) {
     static std::vector<int> loop_at;       // op index -> innermost loop open there, or -1
     static std::vector<int> open_loops;
     static std::vector<Op> out;
-    // Most definitions have no loop, or no jump for a latch to take: they
-    // need none of the lists below, set up per definition.
-    bool any_loop = false, any_jump = false;
+    // Only a jump inside a DO loop can take a latch copy. Most definitions
+    // have none (a loop, and an IF after it, is the common case): they
+    // need none of the lists below, set up and copied per definition.
+    bool jump_in_loop = false;
+    int depth = 0;
     for (const Op& op : ops) {
-        any_loop = any_loop || op.kind == OpKind::Do || op.kind == OpKind::QDo;
-        any_jump = any_jump || op.kind == OpKind::Jump || op.kind == OpKind::JumpZ;
+        if (op.kind == OpKind::Do || op.kind == OpKind::QDo) {
+            ++depth;
+        } else if (op.kind == OpKind::Loop || op.kind == OpKind::PlusLoop) {
+            depth -= depth > 0;
+        } else if ((op.kind == OpKind::Jump || op.kind == OpKind::JumpZ) && depth > 0) {
+            jump_in_loop = true;
+            break;
+        }
     }
-    if (!any_loop || !any_jump) return;
+    if (!jump_in_loop) return;
     label_at.assign(size_t(labels), SIZE_MAX);
     loop_at.assign(ops.size(), -1);
     open_loops.clear();

@@ -251,12 +251,12 @@ public:
     Model(Assembler& a, const std::vector<Op>& ops, Lists& l)
         : A(a), g(a.g), ops(ops), targets(l.targets), refs(l.refs), items(l.items), ritems(l.ritems),
           fitems(l.fitems), moves(l.moves) {
-        targets.assign(a.labels.size(), Target{});
+        targets.assign(a.nlabels, Target{});
         items.clear();
         ritems.clear();
         fitems_canonical();
         items.push_back(Item::in(TOS.getIdx()));
-        refs.assign(a.labels.size(), 0);
+        refs.assign(a.nlabels, 0);
         for (const Op& op : ops) count_refs(op);
     }
 

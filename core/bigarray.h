@@ -22,10 +22,13 @@ void commit_pages(uint8_t* from, uint8_t* to);
 void populate_pages(uint8_t* from, uint8_t* to);
 
 // The pages made present at a time: a growing chunk, half what is used so
-// far, but at most a megabyte, so that little is made present and never
-// used (making a page present costs about as much as the work of the short
-// definition that fills 150 bytes of it).
-constexpr size_t CHUNK_MIN = 64 << 10, CHUNK_MAX = 1 << 20;
+// far, but at most 256 KB, so that little is made present and never used
+// (making a page present costs about as much as the work of the short
+// definition that fills 150 bytes of it). A table ends, on average, half a
+// chunk short of its pages: with a megabyte, a program of 100,000 short
+// definitions made 600 pages (2.2 MB) present for nothing, and a system
+// call a chunk costs far less than that.
+constexpr size_t CHUNK_MIN = 64 << 10, CHUNK_MAX = 256 << 10;
 
 // Keeps the pages just ahead of a pointer that moves up through a region
 // (the header arena's HERE, code memory's) present, a growing chunk at a time.
