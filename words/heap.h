@@ -19,7 +19,7 @@ struct State {
     uint32_t size_of[CLASSES];                   // class -> block size
     uint8_t* base;                               // the small-block region
     size_t used;                                 // the bytes of it handed out as slabs
-    uint8_t* live;                               // a byte per granule of the region: 1 where a live block starts
+    uint64_t* live;                              // a bit per granule of the region: 1 where a live block starts
     uint8_t* slab_class;                         // per slab: 1 + its class, 0 while not handed out
 };
 extern State state;

@@ -76,13 +76,20 @@ static void emit_allocate_sized(Gen& g, int size_class, cell literal) {   // ( u
     g.lea(r8d, g.ptr[eax + 1]);
     g.cmp(edi, r8d);
     g.jne(slow, Gen::T_NEAR);
+    // The live bit: bit (offset / 8) % 64 of the map's qword offset / 512
+    // (bt and bts take the bit number modulo 64 from a register).
     g.shr(rsi, 3);
-    g.add(rsi, heap_field(g, offsetof(State, live), rdx));
-    g.cmp(g.byte[rsi], 0);
-    g.jne(slow, Gen::T_NEAR);
+    g.mov(rdi, rsi);
+    g.shr(rdi, 6);
+    g.shl(rdi, 3);
+    g.add(rdi, heap_field(g, offsetof(State, live), rdx));
+    g.mov(r9, g.qword[rdi]);
+    g.bt(r9, rsi);
+    g.jc(slow, Gen::T_NEAR);
+    g.bts(r9, rsi);
     g.mov(r8, g.qword[rcx]);
     g.mov(heap_field(g, offsetof(State, free_head), rdx, &rax, 8), r8);
-    g.mov(g.byte[rsi], 1);
+    g.mov(g.qword[rdi], r9);
     if (size_class < 0) {   // u's place takes a-addr
         g.sub(DSP, 8);
         g.mov(g.qword[DSP], rcx);
@@ -124,11 +131,15 @@ static void emit_free(Gen& g) {   // ( a-addr -- ior )
     g.test(sil, int(heap::GRANULE - 1));
     g.jnz(slow, Gen::T_NEAR);
     g.mov(rdi, rsi);
-    g.shr(rdi, 3);
+    g.shr(rdi, 9);   // the live bit, as in ALLOCATE
+    g.shl(rdi, 3);
     g.add(rdi, heap_field(g, offsetof(State, live), rdx));
-    g.cmp(g.byte[rdi], 1);
-    g.jne(slow, Gen::T_NEAR);
-    g.mov(g.byte[rdi], 0);
+    g.mov(r8, rsi);
+    g.shr(r8, 3);
+    g.mov(r9, g.qword[rdi]);
+    g.btr(r9, r8);
+    g.jnc(slow, Gen::T_NEAR);
+    g.mov(g.qword[rdi], r9);
     g.shr(rsi, heap::SLAB_SHIFT);
     g.add(rsi, heap_field(g, offsetof(State, slab_class), rdx));
     g.movzx(esi, g.byte[rsi]);   // 1 + the class

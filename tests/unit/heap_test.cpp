@@ -5,6 +5,7 @@
 // C++ ones.
 #include "support.h"
 #include "words/heap.h"
+#include <cstdlib>
 #include <cstring>
 #include <set>
 
@@ -109,4 +110,29 @@ TEST_CASE("ALLOCATE with a literal size is the class's free list, no size test",
     // A size known to be large, or impossible, takes the general word.
     CHECK(run(": hz-huge -1 allocate nip ; hz-huge") == Cells{-59});
     CHECK(run(": hz-big 5000 allocate swap free ; hz-big") == Cells{0, 0});
+}
+
+TEST_CASE("heap: native ALLOCATE and FREE keep one live bit per block, its neighbours untouched", "[heap]") {
+    // Eight-byte blocks lie a granule apart: their bits share a word of the map.
+    Cells got = run(": hz-pair 8 allocate throw 8 allocate throw ; hz-pair");
+    REQUIRE(got.size() == 2);
+    auto a = (uint8_t*)got[0], b = (uint8_t*)got[1];
+    CHECK(std::abs(a - b) == 8);
+    run(": hz-free free ;");
+    CHECK(run(std::to_string(got[0]) + " hz-free") == Cells{0});
+    CHECK_FALSE(heap::is_block(a));
+    CHECK(heap::is_block(b));
+    CHECK(run(std::to_string(got[0]) + " hz-free") == Cells{-60});   // twice
+    CHECK(heap::is_block(b));
+    CHECK(run(std::to_string(got[1]) + " hz-free") == Cells{0});
+    CHECK_FALSE(heap::is_block(b));
+    // The list gives them back, last freed first, through native code.
+    Cells again = run("hz-pair");
+    REQUIRE(again.size() == 2);
+    CHECK(again[0] == got[1]);
+    CHECK(again[1] == got[0]);
+    CHECK(heap::is_block((void*)again[0]));
+    CHECK(heap::is_block((void*)again[1]));
+    CHECK(heap::release((void*)again[0]));
+    CHECK(heap::release((void*)again[1]));
 }
