@@ -13,9 +13,10 @@
 //   an empty list is refilled from the class's current slab, then from a
 //   new slab. No header: a 24-byte node takes 24 bytes (malloc: 32).
 //   A bit per granule of the region (`live`) is 1 where a live block
-//   starts (a bit, not a byte: a program's nodes and the map together must
-//   stay in the cache, and a byte map of 1.7 MB of nodes took 210 KB more): FREE checks the address is in the region, in a slab handed out,
-//   and marked, and only then puts it back. A freed block's list cell may
+//   starts: FREE checks the address is in the region, in a slab handed
+//   out, and marked, and only then puts it back. (A bit, not a byte: a
+//   program's nodes and the map must share the cache, and a byte map of
+//   1.7 MB of nodes was 210 KB.) A freed block's list cell may
 //   be overwritten by a program that writes to freed memory; a block taken
 //   from a list is therefore checked too (in the region, in a slab of its
 //   class, not live), and a list that fails is dropped.
