@@ -866,7 +866,16 @@ private:
         case OpKind::Lit: push(Item::constant(op.n)); break;
         case OpKind::FLit: fitems.push_back(FItem{true, 0, op.n}); break;
         case OpKind::Prim:
-            if (!prim(op.w->prim)) fallback(op);
+            if (prim(op.w->prim)) break;
+            // A constant on top (`3 CELLS ALLOCATE`, folded here) takes the
+            // immediate form, as a literal right before the word does (lit-op).
+            if (op.w->prim->emit_imm && !items.empty() && items.back().imm) {
+                cell n = items.back().n;
+                items.pop_back();
+                fallback(Op{OpKind::PrimImm, n, op.w});
+            } else {
+                fallback(op);
+            }
             break;
         case OpKind::PrimImm:
             push(Item::constant(op.n));

@@ -57,10 +57,11 @@ static void emit_allocate_sized(Gen& g, int size_class, cell literal) {   // ( u
         g.lea(rax, g.ptr[TOS + int(heap::GRANULE - 1)]);
         g.shr(rax, 3);
         g.movzx(eax, g.byte[rdx + rax + int(offsetof(State, class_of))]);
-    } else {
-        g.mov(eax, size_class);
     }
-    g.mov(rcx, heap_field(g, offsetof(State, free_head), rdx, &rax, 8));   // p, the list's head
+    // The class's list head: indexed by eax, or at a known offset.
+    const int heads = int(offsetof(State, free_head));
+    const Xbyak::Address head = size_class < 0 ? g.qword[rdx + rax * 8 + heads] : g.qword[rdx + heads + 8 * size_class];
+    g.mov(rcx, head);   // p
     // p must be a free block of this class: in a slab handed out, aligned,
     // in a slab of the class, not live.
     g.mov(rsi, rcx);
@@ -73,8 +74,12 @@ static void emit_allocate_sized(Gen& g, int size_class, cell literal) {   // ( u
     g.shr(rdi, heap::SLAB_SHIFT);
     g.add(rdi, heap_field(g, offsetof(State, slab_class), rdx));
     g.movzx(edi, g.byte[rdi]);
-    g.lea(r8d, g.ptr[eax + 1]);
-    g.cmp(edi, r8d);
+    if (size_class < 0) {
+        g.lea(r8d, g.ptr[eax + 1]);
+        g.cmp(edi, r8d);
+    } else {
+        g.cmp(edi, size_class + 1);
+    }
     g.jne(slow, Gen::T_NEAR);
     // The live bit: bit (offset / 8) % 64 of the map's qword offset / 512
     // (bt and bts take the bit number modulo 64 from a register).
@@ -88,7 +93,7 @@ static void emit_allocate_sized(Gen& g, int size_class, cell literal) {   // ( u
     g.jc(slow, Gen::T_NEAR);
     g.bts(r9, rsi);
     g.mov(r8, g.qword[rcx]);
-    g.mov(heap_field(g, offsetof(State, free_head), rdx, &rax, 8), r8);
+    g.mov(head, r8);
     g.mov(g.qword[rdi], r9);
     if (size_class < 0) {   // u's place takes a-addr
         g.sub(DSP, 8);

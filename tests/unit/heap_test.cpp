@@ -5,6 +5,7 @@
 // C++ ones.
 #include "support.h"
 #include "words/heap.h"
+#include <cstddef>
 #include <cstdlib>
 #include <cstring>
 #include <set>
@@ -101,7 +102,21 @@ TEST_CASE("ALLOCATE with a literal size is the class's free list, no size test",
     std::string l = listing_of("hz-node");
     INFO(l);
     CHECK(l.find("cmp rbx, 0x400") == std::string::npos);   // the size test of the general form
-    CHECK(l.find("mov eax, 2") != std::string::npos);        // 24 bytes: class 2
+    // 24 bytes: class 2, whose list head is free_head[2], and its slabs say 1 + 2.
+    static_assert(offsetof(heap::State, free_head) == 0);
+    CHECK(l.find("mov rcx, qword ptr [rdx + 0x10]") != std::string::npos);
+    CHECK(l.find("cmp edi, 3") != std::string::npos);
+    // A size the stack model folds (`3 cells`) is as good as a literal.
+    run(": hz-node3 3 cells allocate ;");
+    std::string l3 = listing_of("hz-node3");
+    INFO(l3);
+    CHECK(l3.find("cmp rbx, 0x400") == std::string::npos);
+    CHECK(l3.find("mov rcx, qword ptr [rdx + 0x10]") != std::string::npos);
+    Cells r3 = run("hz-node3");
+    REQUIRE(r3.size() == 2);
+    CHECK(r3[1] == 0);
+    CHECK(heap::is_block((void*)r3[0]));
+    CHECK(heap::release((void*)r3[0]));
     Cells r = run("hz-node");
     REQUIRE(r.size() == 2);
     CHECK(r[1] == 0);
