@@ -155,25 +155,30 @@ __attribute__((noinline)) static void unpoison_below_caller() {
 static void unpoison_below_caller() {}
 #endif
 
-extern "C" cell* helper_entry(cell* sp, HelperFn f, const uintptr_t* caller_rsp) {
-    unpoison_below_caller();
-    vm.ds.sp = sp;
-    cell code;
+// Runs a C++ word: 0, or the THROW code of what it threw.
+static cell call_cpp_word(HelperFn f) {
     try {
         f();
         // Ctrl-C during a C++ word (EMIT in a long loop, say) is acted on here.
         check_interrupt();
-        return vm.ds.sp;
+        return 0;
     } catch (const ForthThrow& t) {
-        code = t.code;
+        return t.code ? t.code : -1;
     } catch (const std::bad_alloc&) {
-        code = -59;
+        return -59;
     } catch (const std::exception&) {
-        code = -9;   // a string from a wild address or length, as a rule
+        return -9;   // a string from a wild address or length, as a rule
     }
+}
+
+extern "C" cell* helper_entry(cell* sp, HelperFn f, const uintptr_t* caller_rsp) {
+    unpoison_below_caller();
+    vm.ds.sp = sp;
+    cell code = call_cpp_word(f);
+    if (code == 0) return vm.ds.sp;
     record_trace(caller_rsp, nullptr);
     // The C++ stack pointer, with everything in memory, becomes DSP.
-    ((void (*)(cell, cell*))throw_from_helper)(code ? code : -1, vm.ds.sp);
+    ((void (*)(cell, cell*))throw_from_helper)(code, vm.ds.sp);
     __builtin_unreachable();
 }
 
@@ -429,20 +434,11 @@ void init_runtime() {
 static cell run_helper(HelperFn f) {
     cell* ds = vm.ds.sp;
     double* fs = vm.fs.sp;
-    cell code;
-    try {
-        f();
-        check_interrupt();
-        return 0;
-    } catch (const ForthThrow& t) {
-        code = t.code ? t.code : -1;
-    } catch (const std::bad_alloc&) {
-        code = -59;
-    } catch (const std::exception&) {
-        code = -9;
+    cell code = call_cpp_word(f);
+    if (code != 0) {
+        vm.ds.sp = ds;
+        vm.fs.sp = fs;
     }
-    vm.ds.sp = ds;
-    vm.fs.sp = fs;
     return code;
 }
 

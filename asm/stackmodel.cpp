@@ -817,7 +817,7 @@ private:
     void place(int label) {
         Target& t = targets[size_t(label)];
         if (!reachable && refs[size_t(label)] == 0) {   // dead code goes on
-            A.bind(label, refs[size_t(label)] > 0);
+            A.bind(label, false);
             return;
         }
         bool all_forward = t.arrivals == refs[size_t(label)];   // no jump comes from below

@@ -46,6 +46,16 @@ static Xbyak::Address heap_field(Gen& g, size_t offset, const Xbyak::Reg64& stat
     return index ? g.qword[state + *index * scale + int(offset)] : g.qword[state + int(offset)];
 }
 
+// A block's live bit is bit `granule % 64` of the map's qword `granule / 64`
+// (bt, bts and btr take the bit number modulo 64 from a register): to gets
+// that qword's address, from granule (the block's offset / 8) and rdx (state).
+static void emit_live_word(Gen& g, const Xbyak::Reg64& to, const Xbyak::Reg64& granule) {
+    g.mov(to, granule);
+    g.shr(to, 6);
+    g.shl(to, 3);
+    g.add(to, heap_field(g, offsetof(heap::State, live), rdx));
+}
+
 // With a known size (`3 cells allocate`), the class is known too.
 static void emit_allocate_sized(Gen& g, int size_class, cell literal) {   // ( u -- a-addr ior ), or ( -- a-addr ior )
     using heap::State;
@@ -81,13 +91,8 @@ static void emit_allocate_sized(Gen& g, int size_class, cell literal) {   // ( u
         g.cmp(edi, size_class + 1);
     }
     g.jne(slow, Gen::T_NEAR);
-    // The live bit: bit (offset / 8) % 64 of the map's qword offset / 512
-    // (bt and bts take the bit number modulo 64 from a register).
     g.shr(rsi, 3);
-    g.mov(rdi, rsi);
-    g.shr(rdi, 6);
-    g.shl(rdi, 3);
-    g.add(rdi, heap_field(g, offsetof(State, live), rdx));
+    emit_live_word(g, rdi, rsi);
     g.mov(r9, g.qword[rdi]);
     g.bt(r9, rsi);
     g.jc(slow, Gen::T_NEAR);
@@ -135,12 +140,9 @@ static void emit_free(Gen& g) {   // ( a-addr -- ior )
     g.jae(slow, Gen::T_NEAR);   // 0, a large block, or no block at all
     g.test(sil, int(heap::GRANULE - 1));
     g.jnz(slow, Gen::T_NEAR);
-    g.mov(rdi, rsi);
-    g.shr(rdi, 9);   // the live bit, as in ALLOCATE
-    g.shl(rdi, 3);
-    g.add(rdi, heap_field(g, offsetof(State, live), rdx));
     g.mov(r8, rsi);
     g.shr(r8, 3);
+    emit_live_word(g, rdi, r8);
     g.mov(r9, g.qword[rdi]);
     g.btr(r9, r8);
     g.jnc(slow, Gen::T_NEAR);
