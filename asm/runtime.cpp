@@ -344,12 +344,15 @@ static void emit_throw_entries(Gen& g) {
     g.pop(DSP);
     g.pop(rdx);
     g.mov(g.qword[rcx], rdx);
+    // The code that threw may have underflowed into the slack below the
+    // stack, and left anything in the spare slot (poison_stack_slack); that
+    // is made right before TOS is loaded, which is that slot when the stack
+    // is empty.
+    g.mov(rax, (size_t)vm.ds_high);
+    g.mov(rcx, (size_t)vm.ds.base);
+    for (size_t i = 0; i <= DATA_STACK_SLACK; ++i) g.mov(g.qword[rcx + 8 * i], rax);
     g.mov(TOS, g.qword[DSP - 8]);
     g.movsd(FTOS, g.qword[FSP - 8]);
-    // The code that threw may have underflowed into the slack below the stack.
-    g.mov(rax, (size_t)vm.ds_high);
-    g.mov(rcx, (size_t)(vm.ds.base + 1));
-    for (size_t i = 0; i < DATA_STACK_SLACK; ++i) g.mov(g.qword[rcx + 8 * i], rax);
     push_reg(g, rdi);
     g.ret();
 }

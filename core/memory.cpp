@@ -38,9 +38,12 @@ constexpr size_t FLOAT_STACK_ITEMS = 1u << 13;
 // correct program never uses those values, and real underflow is checked by
 // depth. They hold the address of the guard zone beyond them, so that an
 // underflowed primitive that takes one as an address (`1 2 FILL`) faults
-// there and reports -4, as it would without the slack.
+// there and reports -4, as it would without the slack. So does the spare
+// slot at the bottom (base[0]), which is the top of an empty stack: a
+// `0 PICK` there must not find a pointer an earlier, failed line left
+// (a fuzzer finding: `BLANK` from it wrote over xforth's own memory).
 void poison_stack_slack() {
-    for (size_t i = 1; i <= DATA_STACK_SLACK; ++i) vm.ds.base[i] = cell(vm.ds_high);
+    for (size_t i = 0; i <= DATA_STACK_SLACK; ++i) vm.ds.base[i] = cell(vm.ds_high);
 }
 
 [[noreturn]] void throw_code(cell code) { throw ForthThrow{code}; }

@@ -8,4 +8,10 @@ decimal 3 4 + .
 \ From PAD up through the free data space (it floats above HERE):
 : kept ( -- c-addr u ) s" kept" ;
 pad pad erase
-kept type
+kept type cr
+\ The top of an empty stack is the guard zone's address, even after a line
+\ that underflowed: a write through it stops there (-4), not in xforth's
+\ memory (a fuzzer finding: `: g0 of` left a pointer in that slot).
+: g0 of
+0 pick 2291276210676633960 blank
+decimal 5 6 + .
