@@ -156,7 +156,8 @@ static void unpoison_below_caller() {}
 #endif
 
 // Runs a C++ word: 0, or the THROW code of what it threw.
-static cell call_cpp_word(HelperFn f) {
+// Inlined: gdb's backtrace of a C++ word (tests/tools/gdb-jit.sh) shows helper_entry right above it.
+[[gnu::always_inline]] static inline cell call_cpp_word(HelperFn f) {
     try {
         f();
         // Ctrl-C during a C++ word (EMIT in a long loop, say) is acted on here.
@@ -171,10 +172,17 @@ static cell call_cpp_word(HelperFn f) {
     }
 }
 
+// Room a C++ word may need on the Forth return stack. A fault in C++ code
+// cannot be recovered from, so runaway recursion through a C++ word (`: g
+// close-file recurse ;`, a fuzzer finding) must stop before it: -5.
+constexpr size_t HELPER_STACK_ROOM = 128 << 10;
+
 extern "C" cell* helper_entry(cell* sp, HelperFn f, const uintptr_t* caller_rsp) {
     unpoison_below_caller();
     vm.ds.sp = sp;
-    cell code = call_cpp_word(f);
+    const uint8_t* frame = (const uint8_t*)__builtin_frame_address(0);
+    bool on_rstack = frame > rstack_low && frame <= rstack_high;
+    cell code = on_rstack && size_t(frame - rstack_low) < HELPER_STACK_ROOM ? -5 : call_cpp_word(f);
     if (code == 0) return vm.ds.sp;
     record_trace(caller_rsp, nullptr);
     // The C++ stack pointer, with everything in memory, becomes DSP.

@@ -12,3 +12,8 @@ here 5 allot here swap - .
 5 5 + .
 : t ['] r catch ; t .
 : u 0 ['] @ catch nip ; u .
+\ Runaway recursion through a word written in C++ stops before the C++
+\ code runs out of stack (a fuzzer finding: that was a fatal signal).
+: deep-cpp 12345 close-file drop recurse 1+ ;
+deep-cpp
+3 4 + .
