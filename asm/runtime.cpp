@@ -47,6 +47,73 @@ static void clear_flag(Gen& g, const uint8_t* flag) {
     g.mov(g.byte[rax], 0);
 }
 
+static void* throw_entry;   // rdi = nonzero code; stack canonical (TOS in rbx)
+
+// -- Execution tokens ----------------------------------------------------------
+// EXECUTE, CATCH, the trampoline and IS take any number a program hands them
+// as an xt, and EXECUTE jumps through its first cell. A number that is no xt
+// (`here execute` after a wild store) could send that jump into xforth's own
+// text, where a fault cannot be unwound and no fault at all may follow; so
+// an xt must be a header in the arena (aligned, below arena_here) whose code
+// field points into code memory, or it is -9 (invalid memory address).
+bool is_xt(const void* x) {
+    auto* p = (const uint8_t*)x;
+    if (p < dict.arena || p >= dict.arena_here || (uintptr_t)p % 8) return false;
+    return codemem.contains(((const Word*)p)->code);
+}
+
+Word* pop_xt() {
+    auto* w = (Word*)vm.ds.pop();
+    if (!is_xt(w)) throw_code(-9);
+    return w;
+}
+
+// rax = xt; returns if it is one. Clobbers rcx, rdx and rsi; a failure
+// throws from a state that must be canonical, with the xt already dropped.
+static void emit_xt_check(Gen& g, Xbyak::Label& bad) {
+    g.mov(rdx, (size_t)&dict.arena);
+    g.mov(rcx, rax);
+    g.sub(rcx, g.qword[rdx]);
+    g.mov(rsi, (size_t)&dict.arena_here);
+    g.mov(rsi, g.qword[rsi]);
+    g.sub(rsi, g.qword[rdx]);
+    g.cmp(rcx, rsi);
+    g.jae(bad, Gen::T_NEAR);
+    g.test(al, 7);
+    g.jnz(bad, Gen::T_NEAR);
+    g.mov(rcx, g.qword[rax]);   // the code field
+    g.mov(rdx, (size_t)&codemem);
+    g.mov(rsi, rcx);
+    g.sub(rsi, g.qword[rdx + offsetof(CodeMemory, rx)]);
+    g.cmp(rsi, g.qword[rdx + offsetof(CodeMemory, used)]);
+    g.jae(bad, Gen::T_NEAR);
+}
+
+// Stubs entered by a call with rax = xt: one runs the xt (jumps to its code,
+// so that it returns straight to the caller), one only checks it.
+static void* execute_stub;
+static void* xt_check_stub;
+
+void emit_execute_call(Gen& g) { g.call_rx(execute_stub); }
+void emit_xt_check_call(Gen& g) { g.call_rx(xt_check_stub); }
+
+static void emit_xt_stubs() {
+    Gen g;
+    Xbyak::Label bad;
+    execute_stub = (void*)g.rx_curr();
+    emit_xt_check(g, bad);
+    g.jmp(rcx);
+    xt_check_stub = (void*)g.rx_curr();
+    emit_xt_check(g, bad);
+    g.ret();
+    g.L(bad);
+    g.mov(rdi, -9);
+    g.jmp_rx(throw_entry);   // the return address names the word that was handed the number
+    size_t n = 0;
+    g.finish(&n);
+    note_stub(execute_stub, n, "(execute)");
+}
+
 void emit_catch_call(Gen& g) {
     g.call_rx(catch_core);
     clear_flag(g, &error_located);   // the error was handled: the next one is located anew
@@ -68,7 +135,6 @@ uint8_t* rstack_high;
 // program (its saved stack pointers no longer point into the stacks).
 static void* run_frame;
 constexpr size_t RSTACK_BYTES = 8u << 20;
-static void* throw_entry;   // rdi = nonzero code; stack canonical (TOS in rbx)
 void* throw_landing;        // rdi = nonzero code; the whole stack is in memory
 static void* throw_from_helper; // rdi = code, rsi = C++ stack pointer
 static cell (*trampoline)(Word*);
@@ -262,11 +328,11 @@ static void emit_catch(Gen& g, bool switch_stack) {
         g.L(enter);
         g.mov(rsp, rdx);
         g.L(stay);
-        g.call(g.qword[rax]);
+        g.call_rx(execute_stub);
         g.mov(rcx, (size_t)&catch_frame);
         g.mov(rsp, g.qword[rcx]);   // back to the frame, on whichever stack it is
     } else {
-        g.call(g.qword[rax]);
+        g.call_rx(execute_stub);
     }
     // While the frame still stands: a data stack left underflowed throws -4
     // (a compare, as the cells just below the bottom are ordinary memory:
@@ -381,6 +447,7 @@ void init_runtime() {
         void* code = g.finish(&n);
         note_stub(code, n, "(throw)");
     }
+    emit_xt_stubs();
     {   // CATCH core, and the CATCH word's body which marks the error as handled
         rstack_low = map_guarded(RSTACK_BYTES);
         rstack_high = rstack_low + RSTACK_BYTES;
@@ -454,6 +521,7 @@ static cell run_helper(HelperFn f) {
 }
 
 cell run_xt(Word* xt) {
+    if (!is_xt(xt)) return -9;
     if (xt->kind == Kind::Helper && xt->value) return run_helper(HelperFn(xt->value));
     return trampoline(xt);
 }

@@ -20,6 +20,12 @@ cell run_xt(Word* xt);
 // the code that sets up the CATCH frame and runs xt, then marks any error
 // it caught as handled.
 void emit_catch_call(Gen& g);
+// EXECUTE: a call of the code that checks the xt in rax and jumps to it.
+void emit_execute_call(Gen& g);
+// Throws -9 unless rax is an xt (see is_xt); clobbers rcx, rdx, rsi.
+void emit_xt_check_call(Gen& g);
+bool is_xt(const void* x);    // a header whose code field points into code memory
+Word* pop_xt();               // the top item, which must be an xt (-9)
 extern void* throw_landing;   // rdi = code; resumes at the innermost CATCH
 bool forth_running();         // a CATCH frame (or trampoline) is active
 // The words active at the newest uncaught THROW, innermost first ("" if none).

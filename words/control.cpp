@@ -113,7 +113,7 @@ static const HelperDef control_helpers[] = {
 static void execute_(Gen& g) {
     g.mov(rax, TOS);
     drop(g);
-    g.call(g.qword[rax]);
+    emit_execute_call(g);   // checks the xt: a wild number must not become a wild jump
 }
 static void i_(Gen& g) {
     g.lea(rax, g.ptr[LOOPT + LOOPB]);

@@ -114,6 +114,8 @@ static void body_access(Word* w, const char* prim) {
         compile_xt(prim_word(prim));
     } else if (prim[0] == '!') {
         *w->body = vm.ds.pop();
+    } else if (prim[0] == '(') {   // (IS!)
+        *w->body = (cell)pop_xt();
     } else if (prim[0] == '2') {   // 2!: x2 at the body, x1 in the next cell
         w->body[0] = vm.ds.pop();
         w->body[1] = vm.ds.pop();
@@ -143,7 +145,7 @@ static void to() {   // a VALUE takes one cell, a 2VALUE two, an FVALUE a float
 }
 static Word* defer_xt() {
     Word* w = (Word*)vm.ds.pop();
-    if (w->kind != Kind::Defer) throw_code(-32);
+    if (!is_xt(w) || w->kind != Kind::Defer) throw_code(-32);
     return w;
 }
 
@@ -160,7 +162,7 @@ static void tick() { vm.ds.push((cell)parse_existing()); }
 static void bracket_tick() { compile_literal((cell)parse_existing()); }
 static void to_body() {
     Word* w = (Word*)vm.ds.pop();
-    if (!w->body) throw_code(-31);
+    if (!is_xt(w) || !w->body) throw_code(-31);
     vm.ds.push((cell)w->body);
 }
 static void find() {
@@ -215,16 +217,16 @@ static const HelperDef define_helpers[] = {
     {"VALUE", "( x \"name\" -- )", value},
     {"DEFER", "( \"name\" -- )", defer},
     {"TO", "( i*x \"name\" -- )", to, F_IMMEDIATE},
-    {"IS", "( xt \"name\" -- )", [] { body_access(Kind::Defer, "!"); }, F_IMMEDIATE},
+    {"IS", "( xt \"name\" -- )", [] { body_access(Kind::Defer, "(IS!)"); }, F_IMMEDIATE},
     {"ACTION-OF", "( \"name\" -- xt )", [] { body_access(Kind::Defer, "@"); }, F_IMMEDIATE},
     {"DEFER@", "( xt1 -- xt2 )", [] { vm.ds.push(*defer_xt()->body); }},
-    {"DEFER!", "( xt2 xt1 -- )", [] { Word* w = defer_xt(); *w->body = vm.ds.pop(); }},
+    {"DEFER!", "( xt2 xt1 -- )", [] { Word* w = defer_xt(); *w->body = (cell)pop_xt(); }},
     {"IMMEDIATE", "( -- )", [] { if (dict.latest) dict.latest->flags |= F_IMMEDIATE; }},
     {"COMPILE-ONLY", "( -- )", [] { if (dict.latest) dict.latest->flags |= F_COMPILE_ONLY; }},
     {"POSTPONE", "( \"name\" -- )", postpone, F_IMMEDIATE | F_COMPILE_ONLY},
     {"[COMPILE]", "( \"name\" -- )", [] { compile_xt(parse_existing()); }, F_IMMEDIATE | F_COMPILE_ONLY},
     {"LITERAL", "( x -- )", [] { compile_literal(vm.ds.pop()); }, F_IMMEDIATE | F_COMPILE_ONLY},
-    {"COMPILE,", "( xt -- )", [] { compile_xt((Word*)vm.ds.pop()); }, F_COMPILE_ONLY},
+    {"COMPILE,", "( xt -- )", [] { compile_xt(pop_xt()); }, F_COMPILE_ONLY},
     {"[", "( -- )", [] { vm.state = 0; }, F_IMMEDIATE},
     {"]", "( -- )", [] { vm.state = TRUE; }},
     {"'", "( \"name\" -- xt )", tick},
@@ -236,11 +238,23 @@ static const HelperDef define_helpers[] = {
 };
 
 static void push_address(Gen& g, void* p) { push_imm(g, (cell)p); }
+
+// IS compiled: ( xt a-addr -- ) stores xt in the DEFER body at a-addr, once
+// it is checked to be an xt: a DEFER word's call jumps through its body
+// unchecked.
+static void is_store(Gen& g) {
+    g.mov(rax, g.qword[DSP]);
+    emit_xt_check_call(g);
+    g.mov(g.qword[TOS], rax);
+    g.mov(TOS, g.qword[DSP + 8]);
+    g.add(DSP, 16);
+}
 static const Prim variable_prims[] = {
     {"STATE", "( -- a-addr )", [](Gen& g) { push_address(g, &vm.state); }},
     {"BASE", "( -- a-addr )", [](Gen& g) { push_address(g, &vm.base); }},
     {">IN", "( -- a-addr )", [](Gen& g) { push_address(g, &vm.to_in); }},
     {"BLK", "( -- a-addr )", [](Gen& g) { push_address(g, &vm.blk); }},
+    {"(IS!)", "( xt a-addr -- ) store xt into the DEFER body at a-addr; -9 if xt is none", is_store},
 };
 
 void register_define_words() {

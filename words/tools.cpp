@@ -94,7 +94,7 @@ static bool visible(const Word* w) { return w->name_len != 0 && !(w->flags & F_H
 
 static Word* pop_nt() {
     auto* w = (Word*)vm.ds.pop();
-    if (!w) throw_code(-32);
+    if (!is_xt(w)) throw_code(-32);
     return w;
 }
 

@@ -15,3 +15,7 @@ kept type cr
 : g0 of
 0 pick 2291276210676633960 blank
 decimal 5 6 + .
+\ A number that is no xt cannot send EXECUTE anywhere: after a wild store,
+\ the bytes at HERE pointed into xforth's own text (a fuzzer finding).
+here $403001 , execute
+decimal 7 8 + .

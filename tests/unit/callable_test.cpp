@@ -172,6 +172,7 @@ const std::map<std::string, Case> CASES = {
     {"HERE", {{""}}},
     // control
     {"EXECUTE", {{"2 ' dup", "3 4 ' +"}}},
+    {"(IS!)", {{"' dup t-cbuf", "' + t-cbuf"}, "t-cbuf @"}},
     {"CATCH", {{"2 ' dup", "5 ' throw", "0 ' throw", "1 0 ' /"}}},
     // system variables
     {"STATE", {{""}, "@"}},

@@ -105,6 +105,27 @@ TEST_CASE("EXECUTE runs any kind of word", "[control]") {
     check_all("2 ' dup ' execute ' execute", "execute", {2, 2});
 }
 
+TEST_CASE("a number that is no xt is -9 for every word that runs or stores an xt", "[control][faults]") {
+    // A wild store left data-space bytes at HERE that point into xforth's
+    // own text (a fuzzer finding); jumping there killed the process.
+    run("create t-wild $403001 , 0 ,  : t-compile, compile, ; immediate");
+    for (const char* xt : {"t-wild", "t-wild 1+", "0", "-1", "here", "' dup 1+", "' dup cell+"}) {
+        INFO(xt);
+        CHECK(throw_of(std::string(xt) + " execute") == -9);
+        CHECK(run(std::string(xt) + " catch") == Cells{-9});
+        std::string in_def = xt[0] == '\'' ? "[']" + std::string(xt + 1) : xt;   // ' parses at run time
+        CHECK(throw_of(": t-x " + in_def + " execute ; t-x") == -9);
+        CHECK(throw_of(std::string("defer t-d ") + xt + " is t-d") == -9);
+        CHECK(throw_of("defer t-d : t-is " + in_def + " is t-d ; t-is") == -9);
+        CHECK(throw_of(std::string("defer t-d ") + xt + " ' t-d defer!") == -9);
+        CHECK(throw_of(std::string(": t-c [ ") + xt + " ] t-compile, ;") == -9);
+        CHECK(throw_of(std::string(xt) + " >body") == -31);
+        CHECK(throw_of(std::string(xt) + " name>string") == -32);
+    }
+    CHECK(run("defer t-d ' dup is t-d 4 t-d") == Cells{4, 4});   // a checked IS still stores
+    CHECK(run(": t-is ['] 1+ is t-d ; t-is 4 t-d") == Cells{5});
+}
+
 TEST_CASE("EXIT returns early", "[control]") {
     check_compiled("", "1 exit 2", {1});
     check_compiled("0", "if 1 exit then 2", {2});
@@ -170,8 +191,10 @@ TEST_CASE("control-flow mismatches and misuse are caught at compile time", "[con
 }
 
 TEST_CASE("control primitives: inline bytes", "[control][bytes]") {
-    // mov rax, rbx ; mov rbx, [r15] ; add r15, 8 ; call [rax]
-    CHECK(prim_bytes("EXECUTE") == Bytes{0x48, 0x89, 0xD8, 0x49, 0x8B, 0x1F, 0x49, 0x83, 0xC7, 0x08, 0xFF, 0x10});
+    // mov rax, rbx ; mov rbx, [r15] ; add r15, 8 ; call <(execute)>, which checks the xt
+    Bytes b = prim_bytes("EXECUTE");
+    REQUIRE(b.size() == 15);
+    CHECK(Bytes(b.begin(), b.begin() + 11) == Bytes{0x48, 0x89, 0xD8, 0x49, 0x8B, 0x1F, 0x49, 0x83, 0xC7, 0x08, 0xE8});
     // lea rax, [r14+r13] ; sub r15, 8 ; mov [r15], rbx ; mov rbx, rax
     CHECK(prim_bytes("I") == Bytes{0x4B, 0x8D, 0x04, 0x2E, 0x49, 0x83, 0xEF, 0x08, 0x49, 0x89, 0x1F, 0x48, 0x89, 0xC3});
     // mov rax, [rsp] ; add rax, [rsp+8] ; sub r15, 8 ; mov [r15], rbx ; mov rbx, rax
