@@ -27,6 +27,7 @@
 #include "asm/prim.h"
 #include "asm/regs.h"
 #include "core/errors.h"
+#include <pthread.h>
 #if defined(__SANITIZE_ADDRESS__)
 #include <sanitizer/asan_interface.h>
 #endif
@@ -241,14 +242,26 @@ static void unpoison_below_caller() {}
 // Room a C++ word may need on the Forth return stack. A fault in C++ code
 // cannot be recovered from, so runaway recursion through a C++ word (`: g
 // close-file recurse ;`, a fuzzer finding) must stop before it: -5.
+// Forth runs on the C++ stack in the sanitized build (see emit_catch), so
+// the same room is kept there, below the main thread's stack.
 constexpr size_t HELPER_STACK_ROOM = 128 << 10;
+static const uint8_t* cpp_stack_low;
+
+static void find_cpp_stack() {
+    pthread_attr_t a;
+    if (pthread_getattr_np(pthread_self(), &a) != 0) return;
+    void* low = nullptr;
+    size_t size = 0;
+    if (pthread_attr_getstack(&a, &low, &size) == 0) cpp_stack_low = (const uint8_t*)low;
+    pthread_attr_destroy(&a);
+}
 
 extern "C" cell* helper_entry(cell* sp, HelperFn f, const uintptr_t* caller_rsp) {
     unpoison_below_caller();
     vm.ds.sp = sp;
     const uint8_t* frame = (const uint8_t*)__builtin_frame_address(0);
-    bool on_rstack = frame > rstack_low && frame <= rstack_high;
-    cell code = on_rstack && size_t(frame - rstack_low) < HELPER_STACK_ROOM ? -5 : call_cpp_word(f);
+    const uint8_t* low = frame > rstack_low && frame <= rstack_high ? rstack_low : cpp_stack_low;
+    cell code = frame > low && size_t(frame - low) < HELPER_STACK_ROOM ? -5 : call_cpp_word(f);
     if (code == 0) return vm.ds.sp;
     record_trace(caller_rsp, nullptr);
     // The C++ stack pointer, with everything in memory, becomes DSP.
@@ -450,6 +463,7 @@ void init_runtime() {
     emit_xt_stubs();
     {   // CATCH core, and the CATCH word's body which marks the error as handled
         rstack_low = map_guarded(RSTACK_BYTES);
+        find_cpp_stack();
         rstack_high = rstack_low + RSTACK_BYTES;
         Gen g;
         emit_catch(g, false);
