@@ -37,6 +37,7 @@ using namespace regs;
 
 uint8_t trace_recorded;
 static void* catch_core;   // the CATCH frame around the call of xt
+static void* catch_core_known;   // the same for an xt checked when compiled, in rax
 
 // Clears a byte flag; one instruction when its address fits 32 bits (non-PIE).
 static void clear_flag(Gen& g, const uint8_t* flag) {
@@ -115,10 +116,24 @@ static void emit_xt_stubs() {
     note_stub(execute_stub, n, "(execute)");
 }
 
-void emit_catch_call(Gen& g) {
-    g.call_rx(catch_core);
+static void emit_catch_end(Gen& g) {
     clear_flag(g, &error_located);   // the error was handled: the next one is located anew
     clear_flag(g, &trace_recorded);
+}
+void emit_catch_call(Gen& g) {
+    g.call_rx(catch_core);
+    emit_catch_end(g);
+}
+// `['] w CATCH`: the xt is checked now, and the core calls it unchecked.
+void emit_catch_imm(Gen& g, cell xt) {
+    if (!is_xt((const void*)xt)) {
+        push_imm(g, xt);
+        emit_catch_call(g);   // which throws -9 inside the CATCH, as at run time
+        return;
+    }
+    g.mov(rax, xt);
+    g.call_rx(catch_core_known);
+    emit_catch_end(g);
 }
 void* throw_code_body;
 
@@ -311,9 +326,16 @@ static void emit_helper_body(Gen& g, HelperFn f) {
 
 // switch_stack: the trampoline's CATCH core, which runs xt on the Forth
 // return stack when it was entered from the C++ stack.
-static void emit_catch(Gen& g, bool switch_stack) {
-    g.mov(rax, TOS);
-    drop(g);
+// known_xt: the xt is in rax, not on the stack, and needs no check.
+static void emit_catch(Gen& g, bool switch_stack, bool known_xt = false) {
+    if (!known_xt) {
+        g.mov(rax, TOS);
+        drop(g);
+    } else {
+        // The landing reloads TOS from memory (see emit_throw_entries),
+        // where the drop of the xt would have left it.
+        g.mov(g.qword[DSP - 8], TOS);
+    }
     g.mov(rcx, (size_t)&catch_frame);
     g.push(g.qword[rcx]);
     g.push(DSP);
@@ -344,6 +366,8 @@ static void emit_catch(Gen& g, bool switch_stack) {
         g.call_rx(execute_stub);
         g.mov(rcx, (size_t)&catch_frame);
         g.mov(rsp, g.qword[rcx]);   // back to the frame, on whichever stack it is
+    } else if (known_xt) {
+        g.call(g.qword[rax]);
     } else {
         g.call_rx(execute_stub);
     }
@@ -475,6 +499,10 @@ void init_runtime() {
         void* top_core = c.finish(&n);
         note_stub(top_core, n, "(catch)");
         catch_core = core;
+        Gen k;
+        emit_catch(k, false, true);
+        catch_core_known = k.finish(&n);
+        note_stub(catch_core_known, n, "(catch)");
         Gen t;  // trampoline: cell (*)(Word* xt)
         for (auto& r : {rbx, rbp, r12, r13, r14, r15}) t.push(r);
         t.mov(rax, (size_t)&run_frame);

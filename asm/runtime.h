@@ -20,6 +20,7 @@ cell run_xt(Word* xt);
 // the code that sets up the CATCH frame and runs xt, then marks any error
 // it caught as handled.
 void emit_catch_call(Gen& g);
+void emit_catch_imm(Gen& g, cell xt);   // CATCH of an xt known when compiling
 // EXECUTE: a call of the code that checks the xt in rax and jumps to it.
 void emit_execute_call(Gen& g);
 // Throws -9 unless rax is an xt (see is_xt); clobbers rcx, rdx, rsi.

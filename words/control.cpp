@@ -132,7 +132,7 @@ static void unloop(Gen& g) {
 static const Prim control_prims[] = {
     {"EXECUTE", "( i*x xt -- j*x )", execute_},
     {"CATCH", "( i*x xt -- j*x 0 | i*x n ) run xt; 0, or the code it THROWs with its stack depth restored",
-     emit_catch_call},
+     emit_catch_call, emit_catch_imm},
     {"I", "( -- n ) ( R: loop-sys -- loop-sys )", i_, nullptr, F_COMPILE_ONLY},
     {"J", "( -- n ) ( R: loop-sys1 loop-sys2 -- loop-sys1 loop-sys2 )", j_, nullptr, F_COMPILE_ONLY, true},
     {"UNLOOP", "( -- ) ( R: loop-sys -- )", unloop, nullptr, F_COMPILE_ONLY, true},

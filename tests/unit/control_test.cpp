@@ -231,6 +231,20 @@ TEST_CASE("IF THEN, BEGIN UNTIL, DO LOOP, LEAVE and RECURSE compile to these byt
     CHECK(compiled("t-b-recurse", "recurse") == Bytes{0xE8, 0xFB, 0xFF, 0xFF, 0xFF, 0xC3});
 }
 
+TEST_CASE("CATCH of an xt known when compiling runs it without the xt check", "[control][bytes]") {
+    boot_once();
+    cell xt = (cell)find_word("dup");
+    // mov rax, xt ; call <the CATCH core for known xts>
+    Bytes b = prim_imm_bytes("CATCH", xt);
+    CHECK(Bytes(b.begin(), b.begin() + 11) == Bytes{0x48, 0xB8} + le(uint64_t(xt), 8) + Bytes{0xE8});
+    // A number that is no xt is pushed for the checked core, which throws -9 inside the CATCH.
+    b = prim_imm_bytes("CATCH", 12345);
+    CHECK(Bytes(b.begin(), b.begin() + 13) ==
+          Bytes{0x49, 0x83, 0xEF, 0x08, 0x49, 0x89, 0x1F, 0xBB, 0x39, 0x30, 0x00, 0x00, 0xE8});
+    CHECK(run(": t-catch-known 7 ['] dup catch ; t-catch-known") == Cells{7, 7, 0});
+    CHECK(run(": t-catch-none 7 [ here ] literal catch ; t-catch-none") == Cells{7, -9});
+}
+
 TEST_CASE("a call to a colon word is call rel32", "[control][bytes]") {
     run(": t-callee 1 ;");
     Bytes b = compiled("t-caller", "t-callee");
