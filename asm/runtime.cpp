@@ -325,7 +325,7 @@ static void emit_helper_body(Gen& g, HelperFn f) {
 }
 
 // switch_stack: the trampoline's CATCH core, which runs xt on the Forth
-// return stack when it was entered from the C++ stack.
+// return stack when it was entered from the C++ stack (run_xt checked xt).
 // known_xt: the xt is in rax, not on the stack, and needs no check.
 static void emit_catch(Gen& g, bool switch_stack, bool known_xt = false) {
     if (!known_xt) {
@@ -363,7 +363,7 @@ static void emit_catch(Gen& g, bool switch_stack, bool known_xt = false) {
         g.L(enter);
         g.mov(rsp, rdx);
         g.L(stay);
-        g.call_rx(execute_stub);
+        g.call(g.qword[rax]);   // the trampoline's: run_xt checked the xt
         g.mov(rcx, (size_t)&catch_frame);
         g.mov(rsp, g.qword[rcx]);   // back to the frame, on whichever stack it is
     } else if (known_xt) {

@@ -107,20 +107,15 @@ static void defer() {
     make_defer(w);
 }
 
-// TO, IS and ACTION-OF: store into or fetch from a word's body, now or compiled.
+// TO, IS and ACTION-OF: the word's body address, then prim (a store or a
+// fetch), compiled or run now.
 static void body_access(Word* w, const char* prim) {
     if (vm.state) {
         compile_literal((cell)w->body);
         compile_xt(prim_word(prim));
-    } else if (prim[0] == '!') {
-        *w->body = vm.ds.pop();
-    } else if (prim[0] == '(') {   // (IS!)
-        *w->body = (cell)pop_xt();
-    } else if (prim[0] == '2') {   // 2!: x2 at the body, x1 in the next cell
-        w->body[0] = vm.ds.pop();
-        w->body[1] = vm.ds.pop();
     } else {
-        vm.ds.push(*w->body);
+        vm.ds.push((cell)w->body);
+        execute(prim_word(prim));
     }
 }
 static void body_access(Kind kind, const char* prim) {
@@ -132,14 +127,8 @@ static void to() {   // a VALUE takes one cell, a 2VALUE two, an FVALUE a float
     Word* w = parse_existing();
     if (w->kind == Kind::Local) {
         compile_op({OpKind::LocalStore, 0, nullptr, int(w->value)});
-    } else if (w->kind == Kind::FValue) {   // ( F: r -- )
-        if (vm.state) {
-            compile_literal((cell)w->body);
-            compile_xt(prim_word("F!"));
-        } else {
-            *(double*)w->body = vm.fs.pop();
-        }
-    } else if (w->kind == Kind::Value) body_access(w, "!");
+    } else if (w->kind == Kind::FValue) body_access(w, "F!");   // ( F: r -- )
+    else if (w->kind == Kind::Value) body_access(w, "!");
     else if (w->kind == Kind::TwoValue) body_access(w, "2!");
     else throw_code(-32);
 }
@@ -254,12 +243,15 @@ static const Prim variable_prims[] = {
     {"BASE", "( -- a-addr )", [](Gen& g) { push_address(g, &vm.base); }},
     {">IN", "( -- a-addr )", [](Gen& g) { push_address(g, &vm.to_in); }},
     {"BLK", "( -- a-addr )", [](Gen& g) { push_address(g, &vm.blk); }},
+};
+static const Prim defer_prims[] = {
     {"(IS!)", "( xt a-addr -- ) store xt into the DEFER body at a-addr; -9 if xt is none", is_store},
 };
 
 void register_define_words() {
     define_all(define_helpers);
     define_all(variable_prims);
+    define_all(defer_prims);
     uninitialized_defer = prim_word("(DEFER-UNINITIALIZED)");
 }
 
