@@ -276,7 +276,9 @@ extern "C" cell* helper_entry(cell* sp, HelperFn f, const uintptr_t* caller_rsp)
     vm.ds.sp = sp;
     const uint8_t* frame = (const uint8_t*)__builtin_frame_address(0);
     const uint8_t* low = frame > rstack_low && frame <= rstack_high ? rstack_low : cpp_stack_low;
+    ++helper_depth;
     cell code = frame > low && size_t(frame - low) < HELPER_STACK_ROOM ? -5 : call_cpp_word(f);
+    --helper_depth;
     if (code == 0) return vm.ds.sp;
     record_trace(caller_rsp, nullptr);
     // The C++ stack pointer, with everything in memory, becomes DSP.
@@ -562,10 +564,17 @@ static cell run_helper(HelperFn f) {
     return code;
 }
 
+uint32_t helper_depth;
+
 cell run_xt(Word* xt) {
     if (!is_xt(xt)) return -9;
     if (xt->kind == Kind::Helper && xt->value) return run_helper(HelperFn(xt->value));
-    return trampoline(xt);
+    // The trampoline returns every THROW as its code, so this runs each time.
+    uint32_t outer = helper_depth;
+    helper_depth = 0;
+    cell code = trampoline(xt);
+    helper_depth = outer;
+    return code;
 }
 bool forth_running() { return catch_frame != nullptr; }
 

@@ -29,6 +29,10 @@ bool is_xt(const void* x);    // a header whose code field points into code memo
 Word* pop_xt();               // the top item, which must be an xt (-9)
 extern void* throw_landing;   // rdi = code; resumes at the innermost CATCH
 bool forth_running();         // a CATCH frame (or trampoline) is active
+// helper_entry frames active above the innermost trampoline: while it is 0
+// and Forth is running, the code running is Forth's own, and an address in
+// xforth's C++ text was reached by a wild jump (asm/signals.cpp).
+extern uint32_t helper_depth;
 // The words active at the newest uncaught THROW, innermost first ("" if none).
 std::string backtrace_text();
 void forget_trace();

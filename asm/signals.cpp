@@ -23,6 +23,16 @@
 // ForthThrow; the C++ side is built with -fnon-call-exceptions, so every
 // instruction that can fault is covered by the unwind tables.
 //
+// Native code reaches C++ only through helper_entry, which counts itself in
+// helper_depth. A fault in xforth's own text while Forth runs and no helper
+// is active is therefore no C++ fault: a program jumped there (a return
+// address forged with >R, a wild store into a DEFER word's body), and there
+// is nothing to unwind from such a place; it goes to the CATCH landing like
+// a fault in native code. A wild jump may instead run into a C++ throw or
+// std::terminate, which find no handler there: the terminate handler sends
+// those to the landing too. (It may also run a while first, or never stop:
+// this catches the usual cases, not every one.)
+//
 // SIGINT in native code goes to the landing with -28 the same way, so tight
 // loops need no polling. Elsewhere (C++ helpers, readline) it only sets
 // vm.interrupted, which the interpreter checks between words.
@@ -31,6 +41,8 @@
 #include "asm/runtime.h"
 #include "asm/signals.h"
 #include <csignal>
+#include <cxxabi.h>
+#include <exception>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -85,7 +97,8 @@ static void on_fault(int sig, siginfo_t* si, void* context) {
     greg_t* regs = uc->uc_mcontext.gregs;
     cell code = classify(sig, si, regs);
     regs[REG_EFL] &= ~greg_t(0x400);   // a fault inside a backward MOVE leaves DF set
-    if (in_own_text((const void*)regs[REG_RIP])) {
+    bool wild_jump = forth_running() && helper_depth == 0;
+    if (in_own_text((const void*)regs[REG_RIP]) && !wild_jump) {
         if (code == -5) die(sig);   // no stack left to unwind on
         regs[REG_RSP] -= 8;
         // The unwinder looks up "return address - 1": make that the faulting instruction.
@@ -99,6 +112,18 @@ static void on_fault(int sig, siginfo_t* si, void* context) {
     record_trace(code == -5 ? nullptr : (const uintptr_t*)regs[REG_RSP], (const void*)regs[REG_RIP]);
     regs[REG_RDI] = code;
     regs[REG_RIP] = (greg_t)throw_landing;
+}
+
+static std::terminate_handler default_terminate;
+
+[[noreturn]] static void on_terminate() {
+    if (!(forth_running() && helper_depth == 0)) default_terminate();
+    // A throw that found no handler was caught by the runtime just before
+    // std::terminate; end that catch, as a handler would have.
+    if (std::current_exception() != nullptr) __cxxabiv1::__cxa_end_catch();
+    record_trace((const uintptr_t*)__builtin_frame_address(0), nullptr);
+    ((void (*)(cell))throw_landing)(-9);   // loads rsp from the CATCH frame: never returns here
+    __builtin_unreachable();
 }
 
 static void on_interrupt(int, siginfo_t*, void* context) {
@@ -131,6 +156,7 @@ void init_signals() {
     sa.sa_flags = SA_SIGINFO | SA_ONSTACK | SA_NODEFER;
     sigemptyset(&sa.sa_mask);
     for (int sig : {SIGSEGV, SIGBUS, SIGFPE, SIGILL}) sigaction(sig, &sa, nullptr);
+    default_terminate = std::set_terminate(on_terminate);
     sa.sa_sigaction = on_interrupt;
     sa.sa_flags = SA_SIGINFO | SA_ONSTACK | SA_RESTART;
     sigaction(SIGINT, &sa, nullptr);

@@ -2,6 +2,7 @@
 // words/control.cpp: branches, loops, EXECUTE, EXIT, RECURSE, CATCH and
 // THROW, the control-flow errors, and the code they compile to.
 #include "support.h"
+#include <exception>
 
 using namespace xf;
 using namespace xf::test;
@@ -124,6 +125,28 @@ TEST_CASE("a number that is no xt is -9 for every word that runs or stores an xt
     }
     CHECK(run("defer t-d ' dup is t-d 4 t-d") == Cells{4, 4});   // a checked IS still stores
     CHECK(run(": t-is ['] 1+ is t-d ; t-is 4 t-d") == Cells{5});
+}
+
+// Places in this binary's own text, where a forged return address sends
+// native code: one that faults at once, one that ends the process unless
+// xforth's terminate handler steps in.
+extern "C" __attribute__((noinline)) void t_trap_at_once() { __builtin_trap(); }
+extern "C" __attribute__((noinline)) void t_terminate_at_once() { std::terminate(); }
+
+TEST_CASE("a return address forged into xforth's own text is -9, not the end of the process", "[control][faults]") {
+    // Before: the fault was taken for one in C++ code called by Forth, and
+    // its C++ exception found nothing to unwind: std::terminate.
+    for (void (*to)() : {t_trap_at_once, t_terminate_at_once}) {
+        std::string at = std::to_string((cell)to);
+        INFO(at);
+        CHECK(throw_of(": t-f " + at + " >r ; t-f") == -9);
+        CHECK(run(": t-g " + at + " >r ; ' t-g catch 1") == Cells{-9, 1});
+        CHECK(throw_of(": t-h 1 2 " + at + " >r ; t-h") == -9);
+    }
+    CHECK(run("1 2 +") == Cells{3});
+    // A C++ word still runs, and a fault in it is still a C++ exception.
+    CHECK(run("s\" x\" 2drop 3") == Cells{3});
+    CHECK(throw_of("0 8 here move") == -9);
 }
 
 TEST_CASE("EXIT returns early", "[control]") {
