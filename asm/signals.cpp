@@ -41,7 +41,6 @@
 #include "asm/runtime.h"
 #include "asm/signals.h"
 #include <csignal>
-#include <cxxabi.h>
 #include <exception>
 #include <cstdio>
 #include <cstdlib>
@@ -118,9 +117,9 @@ static std::terminate_handler default_terminate;
 
 [[noreturn]] static void on_terminate() {
     if (!(forth_running() && helper_depth == 0)) default_terminate();
-    // A throw that found no handler was caught by the runtime just before
-    // std::terminate; end that catch, as a handler would have.
-    if (std::current_exception() != nullptr) __cxxabiv1::__cxa_end_catch();
+    // A throw that found no handler stays caught (the runtime's last step
+    // before std::terminate): a small leak. Ending that catch here could end
+    // a C++ handler's own instead, when std::terminate was called directly.
     record_trace((const uintptr_t*)__builtin_frame_address(0), nullptr);
     ((void (*)(cell))throw_landing)(-9);   // loads rsp from the CATCH frame: never returns here
     __builtin_unreachable();
