@@ -6,7 +6,8 @@
 // keeps a picture of the stack's top: each item is a register plus a
 // constant offset, or a known constant. Shuffles move nothing but the
 // picture; a literal is an immediate operand; `+ 8` on a register only
-// changes its offset, which the next memory access folds into its address;
+// changes its offset, which the next memory access folds into its address,
+// and so do CELLS and the + after it (`cells + @`: one mov [base+index*8]);
 // arithmetic on constants folds (never division: folding must not remove a
 // fault). Items still in memory are loaded when an op needs them.
 //
@@ -150,16 +151,21 @@ int items_read(const std::vector<Op>& ops, size_t from) {
     return -lowest;
 }
 
+constexpr int NO_BASE = -1;   // an Item's reg when its value is idx * scale + n alone
 struct Item {
     bool imm = false;
-    int reg = 0;       // when !imm: value = reg (+ idx) + n
+    int reg = 0;       // when !imm: value = reg (+ idx * scale) + n
     cell n = 0;        // the constant, or the offset
     int home = NO_HOME;
     int idx = -1;      // a second register: I is LOOPT + LOOPB, an address mode
+    int scale = 1;     // idx's: 8 after CELLS, which leaves reg NO_BASE until a + gives it one
     static Item constant(cell n) { return {true, 0, n, NO_HOME, -1}; }
     static Item in(int reg, int home = NO_HOME) { return {false, reg, 0, home, -1}; }
     bool plain() const { return !imm && n == 0 && idx < 0; }
     bool uses(int r) const { return !imm && (reg == r || idx == r); }
+    bool same_value(const Item& o) const {
+        return imm == o.imm && reg == o.reg && n == o.n && idx == o.idx && (idx < 0 || scale == o.scale);
+    }
 };
 
 // A float item: an xmm register, or a known constant (its bits).
@@ -245,7 +251,7 @@ public:
         std::vector<int> refs;
         std::vector<Item> items, ritems;
         std::vector<FItem> fitems;
-        struct Move { int dst; int kind; int reg; cell n; int idx = -1; };   // kind 0 reg(+idx)+n, 1 imm, 2 memory slot n
+        struct Move { int dst; int kind; int reg; cell n; int idx = -1; int scale = 1; };   // kind 0 an Item's reg, n, idx and scale; 1 imm, 2 memory slot n
         std::vector<Move> moves;
     };
     Model(Assembler& a, const std::vector<Op>& ops, Lists& l)
@@ -366,6 +372,7 @@ private:
 
     // -- Registers ----------------------------------------------------------
     int uses(int reg) const {
+        if (reg < 0) return 0;   // NO_BASE
         int n = (pinned >> reg) & 1;
         for (const Item& it : items) n += it.uses(reg);
         for (const Item& it : ritems) n += it.uses(reg);
@@ -373,7 +380,7 @@ private:
     }
     void pin(const Item& it) {
         if (it.imm) return;
-        pinned |= 1u << it.reg;
+        if (it.reg != NO_BASE) pinned |= 1u << it.reg;
         if (it.idx >= 0) pinned |= 1u << it.idx;
     }
     int alloc() {
@@ -430,7 +437,7 @@ private:
     // Puts the value of `it` into register dst (flags untouched).
     void materialize(const Item& it, int dst) {
         if (it.imm) g.mov(R(dst), it.n);
-        else if (it.idx >= 0) g.lea(R(dst), g.ptr[R(it.reg) + R(it.idx) + int32_t(it.n)]);
+        else if (it.idx >= 0) g.lea(R(dst), g.ptr[indexed(it)]);
         else if (it.n != 0) g.lea(R(dst), g.ptr[R(it.reg) + int32_t(it.n)]);
         else if (it.reg != dst) g.mov(R(dst), R(it.reg));
     }
@@ -477,7 +484,7 @@ private:
         if (!it.imm)   // copies of the same value use the register just made
             for (auto* v : {&items, &ritems})
                 for (Item& other : *v)
-                    if (!other.imm && other.reg == it.reg && other.idx == it.idx && other.n == it.n) other = Item::in(r);
+                    if (!other.imm && other.same_value(it)) other = Item::in(r);
         return r;
     }
     bool offset_shared(int reg, cell n) const {
@@ -512,8 +519,14 @@ private:
             g.mov(R(SCRATCH), a.n);
             return Xbyak::RegExp(R(SCRATCH));
         }
-        if (a.idx >= 0) return R(a.reg) + R(a.idx) + int32_t(a.n);
+        if (a.idx >= 0) return indexed(a);
         return R(a.reg) + int32_t(a.n);
+    }
+    // The address expression reg + idx * scale + n of an item with an index.
+    Xbyak::RegExp indexed(const Item& a) {
+        Xbyak::RegExp index = R(a.idx) * a.scale;
+        if (a.reg == NO_BASE) return index + int32_t(a.n);
+        return R(a.reg) + index + int32_t(a.n);
     }
     void forget_homes() {
         for (Item& it : items) it.home = NO_HOME;
@@ -699,7 +712,7 @@ private:
                 const Item& it = items[i - extra];
                 if (it.plain()) homes[i] = it.home;
                 if (it.imm) moves.push_back({dst, 1, 0, it.n});
-                else if (!(it.plain() && it.reg == dst)) moves.push_back({dst, 0, it.reg, it.n, it.idx});
+                else if (!(it.plain() && it.reg == dst)) moves.push_back({dst, 0, it.reg, it.n, it.idx, it.scale});
             }
         }
         parallel_move(moves);
@@ -730,7 +743,7 @@ private:
                     moves.insert(moves.begin() + long(i), m);
                     continue;
                 }
-                if (m.kind == 0) materialize(Item{false, m.reg, m.n, NO_HOME, m.idx}, m.dst);
+                if (m.kind == 0) materialize(Item{false, m.reg, m.n, NO_HOME, m.idx, m.scale}, m.dst);
                 else if (m.kind == 1) g.mov(R(m.dst), m.n);
                 else g.mov(R(m.dst), slot(int(m.n)));
                 progress = true;
@@ -1076,6 +1089,25 @@ private:
                 return;
             }
         }
+        // A scaled index (CELLS) plus a register: base + index*8, for the
+        // next address or one lea.
+        if (s == Sem::Add && !a.imm && !b.imm && (a.reg == NO_BASE) != (b.reg == NO_BASE)) {
+            const Item& index = a.reg == NO_BASE ? a : b;
+            const Item& base = a.reg == NO_BASE ? b : a;
+            cell off = cell(ucell(index.n) + ucell(base.n));
+            if (base.idx < 0 && fits_i32(off)) {
+                push(Item{false, base.reg, off, NO_HOME, index.idx, index.scale});
+                return;
+            }
+        }
+        // $FFFFFFFF AND (a hash's low half): a 32-bit mov zero-extends, and
+        // needs no r11 for the mask.
+        if (s == Sem::And && b.imm && b.n == cell(0xFFFFFFFF)) {
+            int d = own_reg(a);
+            g.mov(R(d).cvt32(), R(d).cvt32());
+            push(Item::in(d));
+            return;
+        }
         pin(b);
         // DUP *: the register is both operands and nothing else wants it.
         bool self = a.plain() && b.plain() && a.reg == b.reg && uses(a.reg) == 1;
@@ -1167,6 +1199,12 @@ private:
                 ucell u = ucell(a.n);
                 a.n = s == Sem::Negate ? cell(0 - u) : s == Sem::Invert ? ~a.n : s == Sem::TwoStar ? cell(u << 1)
                     : s == Sem::Cells ? cell(u << 3) : a.n >> 1;
+                break;
+            }
+            // CELLS of a register (+ offset): index*8 (+ offset*8), no code yet.
+            if (s == Sem::Cells && a.idx < 0 && a.reg != NO_BASE && fits_i32(cell(ucell(a.n) << 3)) &&
+                a.n == cell(ucell(a.n) << 3) >> 3) {
+                a = Item{false, NO_BASE, cell(ucell(a.n) << 3), NO_HOME, a.reg, 8};
                 break;
             }
             unary([&](const Xbyak::Reg64& d) {

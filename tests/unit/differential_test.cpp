@@ -33,13 +33,13 @@ private:
     uint64_t pick(uint64_t n) { return rng() % n; }
     std::string number() {
         static const char* const special[] = {"0", "1", "-1", "2", "7", "-9223372036854775808", "9223372036854775807",
-                                              "$100000000", "-4096", "255"};
+                                              "$100000000", "-4096", "255", "$FFFFFFFF"};
         return pick(3) ? std::to_string(int(pick(41)) - 20) : special[pick(std::size(special))];
     }
     void step(std::string& s, int& d, int helpers, int depth_left) {
         static const char* const binary[] = {"+", "-", "*", "and", "or", "xor", "=", "<>", "<", ">", "<=", ">=",
                                              "u<", "u>", "min", "max", "lshift", "rshift"};
-        static const char* const unary[] = {"negate", "invert", "1+", "1-", "2*", "2/", "abs", "0=", "0<", "0>", "0<>"};
+        static const char* const unary[] = {"negate", "invert", "1+", "1-", "2*", "2/", "abs", "0=", "0<", "0>", "0<>", "cells"};
         static const char* const compare[] = {"=", "<>", "<", ">", "<=", ">=", "u<", "u>", "0=", "0<", "0>", "0<>"};
         switch (pick(21)) {
         case 0: s += number() + " "; ++d; break;
@@ -104,6 +104,9 @@ private:
             break;
         case 13: {   // memory: a cell or a byte of the scratch buffer
             std::string at = std::to_string(pick(8)) + " cells dbuf + ";
+            // or at an index computed from the top item (base + index*8);
+            // either way `at` leaves one more item, the address
+            if (d >= 1 && pick(2)) at = pick(2) ? "dup 7 and cells dbuf + " : "dup 7 and dbuf swap cells + ";
             switch (pick(5)) {
             case 0: if (d >= 1) { s += "dup " + at + "! "; } break;
             case 1: s += at + "@ "; ++d; break;

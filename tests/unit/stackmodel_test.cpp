@@ -55,6 +55,30 @@ TEST_CASE("model: an offset added to a register is folded into the next address"
     CHECK(run("m-pair m-inc m-pair @") == std::vector<cell>{6});
 }
 
+TEST_CASE("model: CELLS and the + after it become base + index*8 in the next address", "[model]") {
+    run("create m-arr 5 , 7 , 9 ,");
+    CHECK(code("m-nth", "cells + @") ==
+          "mov rax, qword ptr [r15]; mov rcx, qword ptr [rax + rbx*8]; mov rbx, rcx; lea r15, [r15 + 8]; ret");
+    CHECK(run("m-arr 2 m-nth  m-arr 0 m-nth") == std::vector<cell>{9, 5});
+    // A constant base and offset fold into the displacement.
+    CHECK(code("m-nth1", "1+ cells m-arr + @") ==
+          "mov rax, qword ptr [rbx*8 + " + body_hex("m-arr", 8) + "]; mov rbx, rax; ret");
+    CHECK(run("1 m-nth1") == std::vector<cell>{9});
+    // As a value: one lea (flags untouched, so it may conform a branch's state).
+    CHECK(code("m-addr", "cells +") == "mov rax, qword ptr [r15]; lea rbx, [rax + rbx*8]; lea r15, [r15 + 8]; ret");
+    CHECK(code("m-cells", "cells") == "lea rbx, [rbx*8]; ret");
+    CHECK(run("m-arr 1 m-addr @  3 m-cells  -2 m-cells") == std::vector<cell>{7, 24, -16});
+    CHECK(code("m-store", "cells m-arr + !") ==
+          "mov rax, qword ptr [r15]; mov qword ptr [rbx*8 + " + body_hex("m-arr") +
+          "], rax; mov rbx, qword ptr [r15 + 8]; lea r15, [r15 + 0x10]; ret");
+    CHECK(run("11 1 m-store  m-arr cell+ @") == std::vector<cell>{11});
+}
+
+TEST_CASE("model: $FFFFFFFF AND is a 32-bit mov", "[model]") {
+    CHECK(code("m-low32", "$FFFFFFFF and") == "mov ebx, ebx; ret");
+    CHECK(run("-1 m-low32  $123456789 m-low32  5 m-low32") == std::vector<cell>{0xFFFFFFFF, 0x23456789, 5});
+}
+
 TEST_CASE("model: >R and R> in one piece of code pass through registers", "[model]") {
     CHECK(code("m-rr", "1 >r 2 r> +") == "mov qword ptr [r15 - 8], rbx; mov ebx, 3; lea r15, [r15 - 8]; ret");
     CHECK(run("m-rr") == std::vector<cell>{3});
