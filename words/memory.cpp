@@ -68,7 +68,16 @@ static void here_(Gen& g) {
 }
 
 // Block moves run natively (rep movsb / rep stosb), so a wild address
-// faults in native code and becomes -9 like any other access.
+// faults in native code and becomes -9 like any other access. The first
+// and last byte of each area are read before a byte is written: an area
+// that begins or ends where nothing is mapped faults there, not after the
+// copy has run through whatever lay on its way (`1 0 ' dup cmove>` shifted
+// the whole header arena down a byte, and every lookup after it was -9: a
+// fuzzer finding). An area with a hole inside still faults part way.
+static void probe_ends(Gen& g, const Xbyak::Reg64& area) {   // rcx > 0 bytes from area
+    g.cmp(g.byte[area], 0);
+    g.cmp(g.byte[area + rcx - 1], 0);
+}
 // ( addr1 addr2 u -- ) loads rsi = addr1, rdi = addr2, rcx = u, drops all three.
 // A count of zero or less moves nothing (the jump goes to `none`).
 static void load_move_operands(Gen& g, Xbyak::Label& none) {
@@ -80,6 +89,8 @@ static void load_move_operands(Gen& g, Xbyak::Label& none) {
     g.add(DSP, 24);
     g.test(rcx, rcx);
     g.jle(none, Gen::T_NEAR);
+    probe_ends(g, rsi);
+    probe_ends(g, rdi);
 }
 static void copy_backward(Gen& g) {   // the direction flag is cleared again at once
     g.lea(rsi, g.ptr[rsi + rcx - 1]);
@@ -126,6 +137,7 @@ static void fill_bytes(Gen& g) {   // ( c-addr u char -- )
     Xbyak::Label done;
     g.test(rcx, rcx);
     g.jle(done);
+    probe_ends(g, rdi);
     g.rep();
     g.stosb();
     g.L(done);

@@ -146,6 +146,27 @@ TEST_CASE("CMOVE copies upwards byte by byte, CMOVE> downwards", "[memory]") {
     CHECK(mbuf_text(8) == "abcdefgh");
 }
 
+TEST_CASE("a block move or fill whose area begins or ends unmapped is -9 before it writes", "[memory][faults]") {
+    // A fuzzer finding: copying down from the header arena towards address 0
+    // shifted every header a byte before it faulted; each lookup after was -9.
+    run(": t-newest ;");
+    CHECK(throw_of("1 0 ' t-newest cmove>") == -9);
+    CHECK(run("1 2 +  ' dup execute") == Cells{3, 3});
+    CHECK(run(": t-after 3 4 + ; t-after") == Cells{7});
+    // Upwards into the unmapped: the bytes on the way are left alone.
+    mbuf_set("abcdefgh");
+    for (const char* w : {"cmove", "move"}) {
+        INFO(w);
+        CHECK(throw_of(std::string("t-mbuf 4 + t-mbuf 100000000000 ") + w) == -9);
+        CHECK(mbuf_text(8) == "abcdefgh");
+        CHECK(throw_of(std::string("1 t-mbuf 4 ") + w) == -9);   // the source
+        CHECK(mbuf_text(8) == "abcdefgh");
+    }
+    CHECK(throw_of("t-mbuf 100000000000 char * fill") == -9);
+    CHECK(throw_of("t-mbuf 1+ t-mbuf 100000000000 cmove>") == -9);
+    CHECK(mbuf_text(8) == "abcdefgh");
+}
+
 TEST_CASE("memory helpers underflow with -4", "[memory]") {
     for (const char* w : {"allot", ",", "c,", "fill", "move", "cmove", "cmove>"}) {
         INFO(w);
