@@ -91,13 +91,15 @@ extern "C" [[noreturn]] __attribute__((force_align_arg_pointer, noinline)) void 
     throw ForthThrow{code};
 }
 
+// Forth's own code is running, not C++ called for it (see above).
+static bool forth_code_running() { return forth_running() && helper_depth == 0; }
+
 static void on_fault(int sig, siginfo_t* si, void* context) {
     auto* uc = (ucontext_t*)context;
     greg_t* regs = uc->uc_mcontext.gregs;
     cell code = classify(sig, si, regs);
     regs[REG_EFL] &= ~greg_t(0x400);   // a fault inside a backward MOVE leaves DF set
-    bool wild_jump = forth_running() && helper_depth == 0;
-    if (in_own_text((const void*)regs[REG_RIP]) && !wild_jump) {
+    if (in_own_text((const void*)regs[REG_RIP]) && !forth_code_running()) {
         if (code == -5) die(sig);   // no stack left to unwind on
         regs[REG_RSP] -= 8;
         // The unwinder looks up "return address - 1": make that the faulting instruction.
@@ -116,7 +118,7 @@ static void on_fault(int sig, siginfo_t* si, void* context) {
 static std::terminate_handler default_terminate;
 
 [[noreturn]] static void on_terminate() {
-    if (!(forth_running() && helper_depth == 0)) default_terminate();
+    if (!forth_code_running()) default_terminate();
     // A throw that found no handler stays caught (the runtime's last step
     // before std::terminate): a small leak. Ending that catch here could end
     // a C++ handler's own instead, when std::terminate was called directly.

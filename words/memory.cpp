@@ -71,8 +71,8 @@ static void here_(Gen& g) {
 // faults in native code and becomes -9 like any other access. The first
 // and last byte of each area are read before a byte is written: an area
 // that begins or ends where nothing is mapped faults there, not after the
-// copy has run through whatever lay on its way (`1 0 ' dup cmove>` shifted
-// the whole header arena down a byte, and every lookup after it was -9: a
+// copy has run through whatever lay on its way (`1 0 xt cmove>` shifted
+// every header below xt down a byte, and lookups after it were -9: a
 // fuzzer finding). An area with a hole inside still faults part way.
 static void probe_ends(Gen& g, const Xbyak::Reg64& area) {   // rcx > 0 bytes from area
     g.cmp(g.byte[area], 0);
