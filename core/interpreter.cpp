@@ -157,6 +157,20 @@ static void read_block(Source& s, cell blk) {
     s.line_no = 1;
 }
 
+static void record_error_site();
+
+// A line past MAX_LINE (-18) is reported at its file and line, with its
+// first characters: the error comes before the line is the source.
+static void record_long_line_site(Source& s) {
+    s.line_no++;
+    s.buf = line_buffer(s);
+    s.len = std::min(strnlen(s.buf, 60), size_t(60));
+    s.token_start = 0;
+    s.token_len = 0;
+    record_error_site();
+    error_site.text += " ... (longer than " + std::to_string(MAX_LINE) + " characters)";
+}
+
 bool refill() {
     check_interrupt();   // loops that read line after line ([IF] skipping, say) yield to Ctrl-C
     Source& s = source();
@@ -180,7 +194,12 @@ bool refill() {
         // The offset is counted, not asked for: ftell is a system call a line.
         s.line_pos = s.next_pos >= 0 ? s.next_pos : ftell(s.file);
         long used;
-        ok = read_file_line(s, used);
+        try {
+            ok = read_file_line(s, used);
+        } catch (const ForthThrow&) {
+            record_long_line_site(s);
+            throw;
+        }
         s.next_pos = s.line_pos >= 0 ? s.line_pos + used : -1;
         break;
     }

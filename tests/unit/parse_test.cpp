@@ -2,6 +2,7 @@
 // words/parse.cpp: parsing words, string literals, comments, input sources
 // (EVALUATE, files, SAVE-INPUT), >NUMBER and ENVIRONMENT?.
 #include "support.h"
+#include "core/errors.h"
 #include <filesystem>
 #include <fstream>
 
@@ -228,6 +229,18 @@ TEST_CASE("errors in files: -38 for a missing file; a THROW inside unwinds the s
     CHECK(source_depth() == 1);
     std::string thrower = d.file("throw.fs", "5 -99 throw 6\n");
     CHECK(run("s\" " + thrower + "\" ' included catch nip nip") == Cells{-99});
+    CHECK(run("3 4 +") == Cells{7});
+}
+
+TEST_CASE("a line longer than 1 MiB is -18 at its file and line, and the file is closed", "[parse]") {
+    TempDir d;
+    std::string f = d.file("long.fs", "1\n2\n" + std::string(1u << 20, 'x') + "y\n3\n");
+    CHECK(throw_of("s\" " + f + "\" included") == -18);
+    CHECK(error_site.file == f);
+    CHECK(error_site.line == 3);
+    CHECK(error_site.col == 0);
+    CHECK(error_site.text.starts_with(std::string(60, 'x') + " ... (longer than"));
+    CHECK(source_depth() == 1);
     CHECK(run("3 4 +") == Cells{7});
 }
 
