@@ -8,6 +8,7 @@
 #include <cstdlib>
 #include <memory>
 #include <set>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <vector>
 
@@ -122,7 +123,10 @@ static bool read_line(FILE* f, char* to, size_t& len, long& used) {
     used = 0;
     for (;;) {
         std::memset(chunk, '\n', sizeof chunk);
-        if (!fgets_unlocked(chunk, sizeof chunk, f)) break;
+        if (!fgets_unlocked(chunk, sizeof chunk, f)) {
+            if (ferror_unlocked(f)) throw_code(-37);   // not the end: a read that failed
+            break;
+        }
         size_t n = size_t((const char*)memrchr(chunk, 0, sizeof chunk) - chunk);
         used += long(n);
         bool end = n > 0 && chunk[n - 1] == '\n';
@@ -159,16 +163,17 @@ static void read_block(Source& s, cell blk) {
 
 static void record_error_site();
 
-// A line past MAX_LINE (-18) is reported at its file and line, with its
-// first characters: the error comes before the line is the source.
-static void record_long_line_site(Source& s) {
+// A line that cannot be read, one past MAX_LINE (-18) or a read that
+// failed (-37), is reported at its file and line, with its first
+// characters: the error comes before the line is the source.
+static void record_read_error_site(Source& s, cell code) {
     s.line_no++;
     s.buf = line_buffer(s);
-    s.len = std::min(strnlen(s.buf, 60), size_t(60));
+    s.len = code == -18 ? strnlen(s.buf, 60) : 0;
     s.token_start = 0;
     s.token_len = 0;
     record_error_site();
-    error_site.text += " ... (longer than " + std::to_string(MAX_LINE) + " characters)";
+    if (code == -18) error_site.text += " ... (longer than " + std::to_string(MAX_LINE) + " characters)";
 }
 
 bool refill() {
@@ -196,8 +201,8 @@ bool refill() {
         long used;
         try {
             ok = read_file_line(s, used);
-        } catch (const ForthThrow&) {
-            record_long_line_site(s);
+        } catch (const ForthThrow& t) {
+            record_read_error_site(s, t.code);
             throw;
         }
         s.next_pos = s.line_pos >= 0 ? s.line_pos + used : -1;
@@ -266,8 +271,12 @@ static void record_error_site() {
         e.text = e.text.substr(row * BLOCK_LINE, BLOCK_LINE);
         while (!e.text.empty() && (unsigned char)e.text.back() <= ' ') e.text.pop_back();
     }
-    // A string being evaluated shows only itself; keep the line on one row.
-    for (char& c : e.text) if (c == '\n' || c == '\r') c = ' ';
+    // A string being evaluated shows only itself; keep the line on one row,
+    // and the terminal's state as it was (a binary file's control bytes).
+    for (char& c : e.text)
+        if (c == '\n' || c == '\r') c = ' ';
+        else if ((unsigned char)c < ' ' && c != '\t') c = '?';
+        else if (c == '\x7f') c = '?';
     e.included_from.clear();
     for (size_t i = sources.size() - 1; i-- > 0;) {
         const Source& o = *sources[i];
@@ -429,6 +438,11 @@ void included(std::string_view name) {
     if (path.empty()) throw_code(-38);
     FILE* f = fopen(path.c_str(), "r");
     if (!f) throw_code(-38);
+    struct stat st;
+    if (fstat(fileno(f), &st) != 0 || S_ISDIR(st.st_mode)) {   // fopen opens a directory; reading it fails
+        fclose(f);
+        throw_code(-37);
+    }
     included_files.insert(canonical(path));
     struct Closer { FILE* f; ~Closer() { fclose(f); } } closer{f};
     include_file(f, path);

@@ -59,12 +59,15 @@ bool option(const char* a) {
 // Runs one start-up step. An uncaught error prints and ends the process,
 // except Ctrl-C at a terminal: the person pressed it to get the prompt back.
 // Returns false when the remaining steps are to be skipped.
-template <class F> bool run_or_exit(F f) {
+// `file`: the file argument being included, named in an error that has no
+// place in it (it does not exist, say).
+template <class F> bool run_or_exit(F f, const std::string& file = "") {
     try {
         f();
         return true;
     } catch (const xf::ForthThrow& t) {
         fflush(stdout);
+        if (!file.empty() && !xf::error_located) fprintf(stderr, "%s: ", file.c_str());
         fputs(xf::format_error(t.code).c_str(), stderr);
         if (t.code == -28 && isatty(0)) {
             xf::reset_after_error();
@@ -105,7 +108,7 @@ int main(int argc, char** argv) {
         } else if (a[0] == '-' && a[1]) {
             if (!option(a.c_str())) return 2;
         } else {
-            go_on = run_or_exit([&] { xf::included(a); });
+            go_on = run_or_exit([&] { xf::included(a); }, a);
         }
         if (!go_on) break;
     }

@@ -223,6 +223,10 @@ TEST_CASE("errors in files: -38 for a missing file; a THROW inside unwinds the s
     CHECK(throw_of("s\" /nonexistent/x.fs\" included") == -38);
     CHECK(throw_of("include /nonexistent/x.fs") == -38);
     CHECK(throw_of("s\" /nonexistent/x.fs\" required") == -38);
+    CHECK(throw_of("include /") == -37);   // a directory: fopen opens it, reading fails
+    // The line shown with an error has no control characters to upset the terminal.
+    CHECK(throw_of("1 \x1b[2J\x07 t-nope\t2") == -13);
+    CHECK(error_site.text == "1 ?[2J? t-nope\t2");
     TempDir d;
     std::string bad = d.file("bad.fs", "1 2\nt-no-such-word\n3\n");
     CHECK(throw_of("s\" " + bad + "\" included") == -13);
