@@ -577,6 +577,7 @@ Word* end_definition() {
     if (!def.open_loops.empty()) throw_code(-22);
     static std::vector<Op> source_ops;   // kept for inlining: the ops before the passes below
     source_ops.clear();
+    bool keep = true;   // source_ops is an inline body (an empty one too: `: x ;` is no call at all)
     bool is_does_part = false;
     if (optimize && inlinable(def.ops, INLINE_MAX_OPS)) {
         source_ops = def.ops;
@@ -587,6 +588,8 @@ Word* end_definition() {
                !tail.empty() && inlinable(tail.data(), tail.data() + tail.size(), INLINE_MAX_OPS)) {
         source_ops.assign(tail.begin(), tail.end());
         is_does_part = true;
+    } else {
+        keep = false;
     }
     int labels = def.labels;
     if (optimize) {
@@ -616,7 +619,7 @@ Word* end_definition() {
     w->code_size = uint32_t(size);
     note_code(code, size, w);
     w->value = 0;
-    if (!source_ops.empty()) keep_inline_body(w, source_ops.data(), source_ops.size(), labels, is_does_part);
+    if (keep) keep_inline_body(w, source_ops.data(), source_ops.size(), labels, is_does_part);
     open = false;
     def.reset();
     return w;

@@ -108,6 +108,16 @@ TEST_CASE("inlining: a small definition is copied into its caller, where the rul
     CHECK(o0[0] == 0xE8);
 }
 
+TEST_CASE("inlining: an empty definition (a field at offset 0) leaves no call behind", "[peephole]") {
+    run(": t-field0 ( addr -- addr ) ;  : t-field1 ( addr -- addr ) cell+ ;");
+    CHECK(listing_with(true, "t-fields", "t-field0 @ swap t-field1 @ +") ==
+          "mov rbx, qword ptr [rbx]; mov rax, qword ptr [r15]; mov rax, qword ptr [rax + 8]; "
+          "add rbx, rax; lea r15, [r15 + 8]; ret");
+    CHECK(listing_with(false, "t-fields-o0", "t-field0").starts_with("call "));
+    CHECK(run("create t-pair 3 , 4 ,  t-pair t-pair t-fields") == Cells{7});
+    CHECK(run("t-pair t-pair t-fields-o0 t-fields") == Cells{7});
+}
+
 TEST_CASE("rotate-loops: BEGIN cond WHILE body REPEAT tests cond again at the bottom", "[peephole]") {
     // Label 0, Lit 1, Prim <, JumpZ 1, Prim 1+, Jump 0, Label 1  ->  the condition copied before a JumpNZ to a new label
     Word* lt = prim_word("<");
