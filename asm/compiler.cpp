@@ -66,14 +66,16 @@ void compile_literal(cell n) { compile_op({OpKind::Lit, n}); }
 // instead (does_part): a word it defined then compiles to its body's
 // address followed by those ops, not a call of the DOES> code.
 //
-// How small: up to 12 ops anywhere, up to 40 where the call is inside a DO
-// or BEGIN loop of its caller, where the call and the canonical stack
-// around it are paid every time round (objects: `step`, 26 ops, called in
-// `run`'s loop, 620 -> 556 ms; C 515), but only for straight-line code: a
-// body with a loop of its own does enough each call that the call does not
-// matter, and copied into a loop it cost hashtable 6%. Everywhere, 40 made
-// long chains of words each calling the one before inline each other, and
-// compiling them 40% slower (bench/run.sh's compile-speed file).
+// How small: up to 12 ops, and up to 40 for straight-line code: a body
+// with a loop of its own does enough each call that the call does not
+// matter, and copied into a loop it cost hashtable 6%. The canonical stack
+// around a call is what a call costs most (objects: `step`, 26 ops, called
+// in `run`'s loop, 620 -> 556 ms inlined; C 515; nbody: `delta`, 33 ops of
+// floating point, called by `pull`, 5%). But a body that holds a copy of
+// one of more than 12 ops is inlined only where the call is inside a DO or
+// BEGIN loop of its caller: copies of copies made long chains of words,
+// each calling the one before, inline each other, and compiling them 40%
+// slower (bench/run.sh's compile-speed file).
 constexpr size_t INLINE_MAX_OPS = 12;
 constexpr size_t INLINE_LOOP_MAX_OPS = 40;
 struct InlineBody {
@@ -83,6 +85,7 @@ struct InlineBody {
     uint32_t ops;      // the ops they stand for
     int labels;
     bool does_part;    // the ops after DOES>, for the words w defines
+    bool took_big_body;   // holds a copy of a body of more than INLINE_MAX_OPS ops
 };
 // A kept op in a quarter of an Op's room: an op a body may hold uses n
 // (Lit, FLit, CallDeferred) or w (Call, Prim), never both, and a only as a
@@ -140,14 +143,15 @@ static const InlineBody* inline_body_of(const Word* w) {
     return b.w == w ? &b : nullptr;   // not a SYNONYM's copy of the value
 }
 
-static void keep_inline_body(Word* w, const Op* ops, size_t n, int labels, bool does_part) {
+static void keep_inline_body(Word* w, const Op* ops, size_t n, int labels, bool does_part, bool took_big_body) {
     while (!inline_bodies.empty() && inline_bodies.back().w >= w) {
         inline_ops.truncate(inline_bodies.back().at);
         inline_bodies.pop_back();
     }
     size_t at = inline_ops.size();
     for (size_t i = 0; i < n; ++i) KeptOp::keep(ops[i], inline_ops);
-    inline_bodies.push_back({w, uint32_t(at), uint32_t(inline_ops.size() - at), uint32_t(n), labels, does_part});
+    inline_bodies.push_back({w, uint32_t(at), uint32_t(inline_ops.size() - at), uint32_t(n), labels, does_part,
+                             took_big_body});
     w->value = cell(inline_bodies.size());
 }
 
@@ -205,7 +209,8 @@ static bool inline_call(const Word* w) {
     const InlineBody* b = inline_body_of(w);
     if (!b || b->does_part) return false;
     bool in_loop = !def.open_loops.empty() || def.open_begins > 0;
-    if (b->ops > (in_loop ? INLINE_LOOP_MAX_OPS : INLINE_MAX_OPS)) return false;
+    if (b->ops > (in_loop || !b->took_big_body ? INLINE_LOOP_MAX_OPS : INLINE_MAX_OPS)) return false;
+    if (b->ops > INLINE_MAX_OPS) def.took_big_body = true;
     inline_ops_of(b);
     return true;
 }
@@ -619,7 +624,7 @@ Word* end_definition() {
     w->code_size = uint32_t(size);
     note_code(code, size, w);
     w->value = 0;
-    if (keep) keep_inline_body(w, source_ops.data(), source_ops.size(), labels, is_does_part);
+    if (keep) keep_inline_body(w, source_ops.data(), source_ops.size(), labels, is_does_part, def.took_big_body);
     open = false;
     def.reset();
     return w;

@@ -61,6 +61,7 @@ struct Definition {
     std::vector<int> open_loops;   // indices into loops, innermost last
     int open_begins = 0;           // BEGINs no UNTIL, AGAIN or REPEAT has closed yet
     bool has_locals = false;
+    bool took_big_body = false;       // inlined a body of more than INLINE_MAX_OPS ops
     uint8_t* dp_at_start = nullptr;   // data space given back if the definition fails
     // Empties it for the next definition; the lists keep their memory.
     void reset() {
@@ -72,6 +73,7 @@ struct Definition {
         open_loops.clear();
         open_begins = 0;
         has_locals = false;
+        took_big_body = false;
         dp_at_start = nullptr;
     }
 };
