@@ -9,7 +9,9 @@
 // changes its offset, which the next memory access folds into its address,
 // and so do CELLS and the + after it (`cells + @`: one mov [base+index*8]);
 // arithmetic on constants folds (never division: folding must not remove a
-// fault). Items still in memory are loaded when an op needs them.
+// fault). Items still in memory are loaded when an op needs them. The
+// float stack is kept the same way in xmm registers; an F@ right before
+// F+ F- F* or F/ is that instruction's memory operand (fetch-arith).
 //
 // State, between ops:
 //   items     the top of the stack, bottom first, held in registers/constants;
@@ -306,6 +308,14 @@ public:
             if (op.kind == OpKind::Prim && sem_of(op.w->prim) == Sem::QuestionDupe && i + 1 < ops.size() &&
                 ops[i + 1].kind == OpKind::JumpZ && question_dupe_branch(ops[i + 1])) {
                 ++i;
+                continue;
+            }
+            // F@ then F+ F- F* F/: the fetched value is the right operand, read
+            // by the arithmetic instruction itself (`mulsd x, [addr]`).
+            if (op.kind == OpKind::Prim && sem_of(op.w->prim) == Sem::FFetch && i + 1 < ops.size() &&
+                ops[i + 1].kind == OpKind::Prim && float_arith(sem_of(ops[i + 1].w->prim))) {
+                ++i;
+                fetch_arith(sem_of(ops[i].w->prim));
                 continue;
             }
             // A jump to the label right after it is no jump at all.
@@ -613,6 +623,22 @@ private:
         if (fconsumed != 0) g.lea(FSP, g.ptr[FSP + 8 * fconsumed]);
         fitems_canonical();
     }
+    static bool float_arith(Sem s) { return s == Sem::FAdd || s == Sem::FSub || s == Sem::FMul || s == Sem::FDiv; }
+    void float_arith_insn(Sem s, const Xbyak::Xmm& d, const Xbyak::Operand& b) {
+        switch (s) {
+        case Sem::FAdd: g.addsd(d, b); break;
+        case Sem::FSub: g.subsd(d, b); break;
+        case Sem::FMul: g.mulsd(d, b); break;
+        default: g.divsd(d, b); break;
+        }
+    }
+    // F@ and then the arithmetic op s, the fetched float its right operand.
+    void fetch_arith(Sem s) {
+        Item at = pop();
+        int d = fown(fpop());   // r11 and xmm15 may load a constant: before address()
+        float_arith_insn(s, X(d), g.qword[address(at)]);
+        fitems.push_back(FItem{false, d, 0});
+    }
     bool float_prim(Sem s) {
         switch (s) {
         case Sem::FDup: fensure(1); fitems.push_back(fitems.back()); break;
@@ -631,7 +657,7 @@ private:
             fitems.push_back(a);
             break;
         }
-        case Sem::FAdd: case Sem::FSub: case Sem::FMul: case Sem::FDiv: {
+        case Sem::FAdd: case Sem::FSub: case Sem::FMul: case Sem::FDiv: {   // see also fetch_arith
             fensure(2);
             FItem b = fitems.back();
             fitems.pop_back();
@@ -643,12 +669,7 @@ private:
             Xbyak::Xmm B = X(FSCRATCH);
             if (b.imm) fload(b, FSCRATCH);
             else B = X(b.xmm);
-            switch (s) {
-            case Sem::FAdd: g.addsd(X(d), B); break;
-            case Sem::FSub: g.subsd(X(d), B); break;
-            case Sem::FMul: g.mulsd(X(d), B); break;
-            default: g.divsd(X(d), B); break;
-            }
+            float_arith_insn(s, X(d), B);
             fitems.push_back(FItem{false, d, 0});
             break;
         }

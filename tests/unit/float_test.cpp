@@ -63,6 +63,29 @@ TEST_CASE("a float literal in a definition is an FLit op: an operand under the m
     CHECK(run("1e t-flit 1.5e f= 1e t-flit-o0 1.5e f=") == std::vector<cell>{-1, -1});
 }
 
+TEST_CASE("fetch-arith: F@ before F+ F- F* F/ is the arithmetic instruction's memory operand", "[float]") {
+    using Cells = std::vector<cell>;
+    run("create t-fa 2e f, 8e f,");
+    bool saved = optimize;
+    optimize = true;
+    run(": t-fmul ( addr -- ) ( F: r -- r' ) f@ f* ;  : t-fdiv ( addr -- ) ( F: r -- r' ) float+ f@ f/ ;");
+    run(": t-fsub-to ( addr -- ) ( F: r -- ) dup f@ fswap f- f! ;");
+    optimize = false;
+    run(": t-fdiv-o0 float+ f@ f/ ;  : t-fsub-to-o0 dup f@ fswap f- f! ;");
+    optimize = saved;
+    CHECK(listing_of("t-fmul") == "mulsd xmm8, qword ptr [rbx]; mov rbx, qword ptr [r15]; lea r15, [r15 + 8]; ret");
+    CHECK(listing_of("t-fdiv") ==
+          "divsd xmm8, qword ptr [rbx + 8]; mov rbx, qword ptr [r15]; lea r15, [r15 + 8]; ret");
+    // The fetched float as the left operand: loaded, then the operation.
+    std::string to = listing_of("t-fsub-to");
+    INFO(to);
+    CHECK(to.find("movsd xmm0, qword ptr [rbx]; subsd xmm0, xmm8") != std::string::npos);
+    // The right operand stays the right one: 1 / 8, not 8 / 1.
+    CHECK(run("3e t-fa t-fmul f>s  1e t-fa t-fdiv 16e f* f>s  1e t-fa t-fdiv-o0 16e f* f>s") == Cells{6, 2, 2});
+    CHECK(run("0.5e t-fa t-fsub-to  t-fa f@ 2e f* f>s  2e t-fa f!  0.5e t-fa t-fsub-to-o0  t-fa f@ 2e f* f>s") ==
+          Cells{3, 3});
+}
+
 TEST_CASE("a helper on an empty float stack throws -45", "[float]") {
     // (Faults in native code are tested in tests/forth/float.fs: Catch2
     // replaces the SIGSEGV handler while a test case runs.)
