@@ -366,13 +366,16 @@ static void emit_catch(Gen& g, bool switch_stack, bool known_xt = false) {
         g.mov(rsp, rdx);
         g.L(stay);
         g.call(g.qword[rax]);   // the trampoline's: run_xt checked the xt
-        g.mov(rcx, (size_t)&catch_frame);
-        g.mov(rsp, g.qword[rcx]);   // back to the frame, on whichever stack it is
     } else if (known_xt) {
         g.call(g.qword[rax]);
     } else {
         g.call_rx(execute_stub);
     }
+    // Back to the frame: on whichever stack it is, and wherever an xt that
+    // moves the return stack left rsp (`' R> CATCH` pops a cell of the
+    // frame, `' >R CATCH` pushes one; it would restore the wrong registers).
+    g.mov(rcx, (size_t)&catch_frame);
+    g.mov(rsp, g.qword[rcx]);
     // While the frame still stands: a data stack left underflowed throws -4
     // (a compare, as the cells just below the bottom are ordinary memory:
     // see DATA_STACK_SLACK), and pushing the 0 probes the float stack with

@@ -172,6 +172,19 @@ TEST_CASE("CATCH gives 0 and the word's results when nothing is thrown", "[contr
     CHECK(run(": t-c0 0 throw 6 ; ' t-c0 catch") == Cells{6, 0});
 }
 
+TEST_CASE("CATCH of a word that moves the return stack returns to its own frame", "[control][faults]") {
+    // R> 2R> RDROP run by CATCH take cells of CATCH's frame, >R adds one:
+    // CATCH used to restore its registers from the wrong cells (a fuzzer
+    // finding: the process died). What R> reads there is unspecified: drop it.
+    CHECK(run("' r> catch nip") == Cells{0});
+    CHECK(run("' 2r> catch nip nip") == Cells{0});
+    CHECK(run("' rdrop catch") == Cells{0});
+    CHECK(run("5 ' >r catch") == Cells{0});
+    run(": t-rfc ['] r> catch nip ;  : t-rfc2 3 t-rfc 4 ;");
+    CHECK(run("t-rfc2") == Cells{3, 0, 4});
+    CHECK(run("1 2 +") == Cells{3});
+}
+
 TEST_CASE("THROW goes to the innermost CATCH and restores the stack depth", "[control]") {
     // The cells at the restored depth that the thrower changed are unspecified: NIP them.
     run(": t-thrower ( n -- ) >r 1 2 3 r> throw ;");
