@@ -40,10 +40,10 @@ void begin_definition(Word* w) {
     open = true;
 }
 
-void compile_op(const Op& op) {
+void compile_op_fields(OpKind kind, cell n, const Word* w, int a, bool invert) {
     if (!open) throw_code(-14);
-    def.ops.push_back(op);
-    def.kinds |= kind_bit(op.kind);
+    def.ops.push_back(Op{kind, n, w, a, invert});
+    def.kinds |= kind_bit(kind);
 }
 
 void compile_literal(cell n) { compile_op({OpKind::Lit, n}); }

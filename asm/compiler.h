@@ -81,7 +81,12 @@ struct Definition {
 bool compiling();                 // a definition is open
 Definition& current_definition();
 void begin_definition(Word* w);
-void compile_op(const Op& op);
+// Appends an op to the definition being compiled. The op's fields travel
+// in registers: an Op built in memory by the caller and copied from there
+// in 16-byte halves waits for store forwarding, which perf put at 5% of
+// the time to compile short definitions (measured gain: 1 to 2%).
+void compile_op_fields(OpKind kind, cell n, const Word* w, int a, bool invert);
+inline void compile_op(const Op& op) { compile_op_fields(op.kind, op.n, op.w, op.a, op.invert); }
 void compile_xt(Word* w);         // COMPILE,
 void compile_literal(cell n);
 int new_label();
