@@ -275,8 +275,7 @@ static void record_error_site() {
     // and the terminal's state as it was (a binary file's control bytes).
     for (char& c : e.text)
         if (c == '\n' || c == '\r') c = ' ';
-        else if ((unsigned char)c < ' ' && c != '\t') c = '?';
-        else if (c == '\x7f') c = '?';
+        else if (((unsigned char)c < ' ' && c != '\t') || c == '\x7f') c = '?';
     e.included_from.clear();
     for (size_t i = sources.size() - 1; i-- > 0;) {
         const Source& o = *sources[i];
